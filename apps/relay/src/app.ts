@@ -1,0 +1,83 @@
+/**
+ * The relay as a Fastify application, without a process around it (server.ts is the process).
+ * Tests build it with their own config, database and bus.
+ */
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ERRORS, type ErrorBody } from '@parley/protocol';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ParleyError } from './parley-error';
+import { realtimeRoutes } from './realtime/realtime-routes';
+import { authRoutes } from './routes/auth-routes';
+import { conversationRoutes } from './routes/conversation-routes';
+import { healthRoutes } from './routes/health-routes';
+import { staticRoutes } from './routes/static-routes';
+import { servicesPlugin, type ServicesOptions } from './services';
+
+export interface AppOptions extends ServicesOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // One error shape for everything, schema failures included.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(servicesPlugin, options);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(compress, { threshold: 1024 });
+  const wsOrigins = options.config.consoleOrigins.map((origin) => origin.replace(/^http/, 'ws'));
+  await app.register(helmet, {
+    // The widget's files are loaded by customers' pages on other origins.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...wsOrigins],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    let body: ErrorBody;
+    let status: number;
+    if (error instanceof ParleyError) {
+      status = error.statusCode;
+      body = { code: error.code, message: error.message, ...(error.ref ? { ref: error.ref } : {}) };
+    } else if ((error as { validation?: unknown }).validation) {
+      status = 400;
+      body = { code: 'validation_failed', message: `${ERRORS.validation_failed.message} (${error.message})` };
+    } else if ((error as { statusCode?: number }).statusCode === 413 || (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      status = 413;
+      body = { code: 'frame_too_large', message: 'The request body is too large.' };
+    } else if ((error as { statusCode?: number }).statusCode === 400 || (error as { statusCode?: number }).statusCode === 415) {
+      status = 400;
+      body = { code: 'validation_failed', message: `${ERRORS.validation_failed.message} (${error.message})` };
+    } else {
+      request.log.error({ err: error }, 'request failed');
+      status = 500;
+      body = { code: 'internal', message: ERRORS.internal.message, ref: request.id };
+    }
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ code: 'not_found', message: ERRORS.not_found.message }));
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(conversationRoutes);
+  await app.register(realtimeRoutes);
+  await app.register(staticRoutes);
+  return app;
+}

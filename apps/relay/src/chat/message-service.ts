@@ -1,0 +1,106 @@
+/**
+ * Sending a message, for visitors and agents alike: store it (one transaction, idempotent on
+ * clientId), answer the sender only after the commit, then ring the bus so every node delivers it.
+ */
+import {
+  appendMessage,
+  startConversation,
+  type Db,
+} from '@parley/db';
+import type { Author, ConversationSummary, Message, RelayToConsole, RelayToWidget } from '@parley/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import { ParleyError } from '../parley-error';
+import { channels } from '../realtime/channels';
+import type { Hub } from '../realtime/hub';
+
+export interface SendInput {
+  conversationId?: string;
+  clientId: string;
+  body: string;
+}
+
+export interface VisitorSender {
+  workspaceId: string;
+  siteId: string;
+  visitorId: string;
+  name: string | null;
+}
+
+export interface AgentSender {
+  workspaceId: string;
+  agentId: string;
+  name: string;
+}
+
+export type MessageAck = Extract<RelayToWidget, { type: 'message.ack' }>;
+
+export class MessageService {
+  constructor(
+    private readonly db: Db,
+    private readonly hub: Hub,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async sendFromVisitor(sender: VisitorSender, input: SendInput): Promise<MessageAck> {
+    const author: Author = { kind: 'visitor', id: sender.visitorId, name: sender.name };
+    const result = input.conversationId
+      ? await appendMessage(
+          this.db,
+          { workspaceId: sender.workspaceId, visitorId: sender.visitorId },
+          { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
+        )
+      : await startConversation(this.db, sender.workspaceId, {
+          siteId: sender.siteId,
+          visitorId: sender.visitorId,
+          clientId: input.clientId,
+          author,
+          body: input.body,
+        });
+    if (!result) throw new ParleyError('not_found', 'no such conversation for this visitor', input.clientId);
+    this.announce(sender.workspaceId, result.conversation, result.message);
+    return ackFor(input.clientId, result.message);
+  }
+
+  async sendFromAgent(sender: AgentSender, input: SendInput & { conversationId: string }): Promise<MessageAck> {
+    const author: Author = { kind: 'agent', id: sender.agentId, name: sender.name };
+    const result = await appendMessage(
+      this.db,
+      { workspaceId: sender.workspaceId },
+      { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
+    );
+    if (!result) throw new ParleyError('not_found', 'no such conversation in this workspace', input.clientId);
+    this.announce(sender.workspaceId, result.conversation, result.message);
+    return ackFor(input.clientId, result.message);
+  }
+
+  /**
+   * Publishes after the commit. Failures are logged, not thrown: the message is stored and acked,
+   * and every client catches up from Postgres (gap, reconnect, or the bus-recovered replay).
+   * A resend publishes again on purpose: if the first publish was lost, this one repairs it, and
+   * clients drop the duplicate by seq.
+   */
+  private announce(workspaceId: string, conversation: ConversationSummary, message: Message): void {
+    const created = { type: 'message.created', message } as const;
+    const updated: RelayToConsole = { type: 'conversation.updated', conversation };
+    // The sender's own sockets get message.created too: that is how its other tabs learn of it.
+    const publishes = [
+      this.hub.publish(channels.visitor(workspaceId, conversation.visitor.id), { kind: 'frame', frame: created }),
+      this.hub.publish(channels.conversation(workspaceId, conversation.id), { kind: 'frame', frame: created }),
+      this.hub.publish(channels.inbox(workspaceId), { kind: 'frame', frame: updated }),
+    ];
+    Promise.all(publishes).catch((error) =>
+      this.log.warn({ err: error, conversationId: conversation.id, seq: message.seq }, 'bus publish failed; clients will catch up'),
+    );
+  }
+}
+
+function ackFor(clientId: string, message: Message): MessageAck {
+  return {
+    type: 'message.ack',
+    clientId,
+    conversationId: message.conversationId,
+    id: message.id,
+    seq: message.seq,
+    createdAt: message.createdAt,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The two WebSocket endpoints. The upgrade is refused with a typed HTTP error before any socket
+ * exists when the site key is unknown, the Origin is foreign, or (agents) the session is missing.
+ */
+import websocket from '@fastify/websocket';
+import { findSiteByPublicKey, type SiteRecord } from '@parley/db';
+import {
+  CLOSE_HEARTBEAT_TIMEOUT,
+  ConsoleToRelay,
+  HEARTBEAT_MS,
+  WidgetToRelay,
+  WS_PATHS,
+} from '@parley/protocol';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { findAgentSession, isConsoleOrigin } from '../auth/agent-auth';
+import { ParleyError } from '../parley-error';
+import { AgentConnection } from './agent-connection';
+import type { Connection } from './connection';
+import { createFrameParser } from './frame-parser';
+import { VisitorConnection } from './visitor-connection';
+
+/** ws closes sockets sending more than this outright (1009); below it, oversize frames get `frame_too_large`. */
+const HARD_MAX_PAYLOAD = 1024 * 1024;
+const SiteQuery = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 128 }) });
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    widgetSite: SiteRecord | null;
+  }
+}
+
+export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(websocket, { options: { maxPayload: HARD_MAX_PAYLOAD } });
+  const { db, hub, bus, messages, secret } = app.parley;
+  const live = new Set<Connection<{ type: string }>>();
+  const forget = (connection: Connection<never>) => {
+    live.delete(connection as Connection<{ type: string }>);
+    hub.leaveAll(connection);
+  };
+  const widgetParser = createFrameParser<WidgetToRelay>(WidgetToRelay);
+  const consoleParser = createFrameParser<ConsoleToRelay>(ConsoleToRelay);
+
+  app.decorateRequest('widgetSite', null);
+
+  app.get(
+    WS_PATHS.widget,
+    {
+      websocket: true,
+      schema: { querystring: SiteQuery },
+      preValidation: async (request: FastifyRequest<{ Querystring: { siteKey?: string } }>) => {
+        const siteKey = request.query.siteKey;
+        const site = siteKey ? await findSiteByPublicKey(db, siteKey) : null;
+        if (!site) throw new ParleyError('unknown_site');
+        const origin = request.headers.origin;
+        if (!origin || !site.allowedOrigins.includes(origin)) throw new ParleyError('forbidden_origin', origin ?? 'no Origin header');
+        request.widgetSite = site;
+      },
+    },
+    (socket, request) => {
+      const connection = new VisitorConnection(socket, request.widgetSite!, {
+        db,
+        hub,
+        messages,
+        secret,
+        log: request.log,
+        parser: widgetParser,
+        onClosed: forget,
+      });
+      live.add(connection as Connection<{ type: string }>);
+    },
+  );
+
+  app.get(
+    WS_PATHS.console,
+    {
+      websocket: true,
+      preValidation: async (request) => {
+        if (!isConsoleOrigin(app, request.headers.origin)) {
+          throw new ParleyError('forbidden_origin', request.headers.origin ?? 'no Origin header');
+        }
+        request.agentSession = await findAgentSession(app, request);
+        if (!request.agentSession) throw new ParleyError('unauthorized', 'sign in first');
+      },
+    },
+    (socket, request) => {
+      const connection = new AgentConnection(socket, request.agentSession!, {
+        db,
+        hub,
+        messages,
+        log: request.log,
+        parser: consoleParser,
+        onClosed: forget,
+      });
+      live.add(connection as Connection<{ type: string }>);
+    },
+  );
+
+  // Sockets that stopped talking (laptop closed, network gone) are closed so their resources go;
+  // clients ping every HEARTBEAT_MS, so 2.5x that without a frame means dead.
+  const sweep = setInterval(() => {
+    const deadline = Date.now() - HEARTBEAT_MS * 2.5;
+    for (const connection of live) {
+      if (connection.lastSeenAt < deadline) connection.close(CLOSE_HEARTBEAT_TIMEOUT, 'heartbeat timeout');
+    }
+  }, HEARTBEAT_MS);
+  sweep.unref();
+
+  // The bus may have dropped publishes while it was down: every socket catches up from Postgres.
+  const stopRecovery = bus.onRecovered(() => {
+    for (const connection of live) {
+      connection.catchUp().catch((error) => app.log.warn({ err: error }, 'catch-up after bus recovery failed'));
+    }
+  });
+
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+    stopRecovery();
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * One visitor socket. The upgrade already checked the site key and the Origin; here the hello
+ * proves (or creates) the visitor, and every later frame acts only on that visitor's conversations.
+ */
+import {
+  createVisitor,
+  getVisitor,
+  getVisitorConversation,
+  listMessages,
+  listVisitorConversations,
+  toSitePublic,
+  type Db,
+  type SiteRecord,
+} from '@parley/db';
+import {
+  HEARTBEAT_MS,
+  LIMITS,
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  CLOSE_INCOMPATIBLE,
+  type VisitorConversation,
+  type WidgetToRelay,
+} from '@parley/protocol';
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebSocket } from 'ws';
+import { createVisitorToken, verifyVisitorToken } from '../auth/visitor-token';
+import type { MessageService } from '../chat/message-service';
+import { ParleyError } from '../parley-error';
+import { channels } from './channels';
+import { Connection } from './connection';
+import type { FrameParser } from './frame-parser';
+import type { Hub } from './hub';
+
+export interface VisitorConnectionDeps {
+  db: Db;
+  hub: Hub;
+  messages: MessageService;
+  secret: string;
+  log: FastifyBaseLogger;
+  parser: FrameParser<WidgetToRelay>;
+  onClosed(connection: Connection<WidgetToRelay>): void;
+}
+
+type Frame<T extends WidgetToRelay['type']> = Extract<WidgetToRelay, { type: T }>;
+
+/** How many of a visitor's conversations a hello brings back. */
+const CONVERSATIONS_ON_HELLO = 20;
+
+export class VisitorConnection extends Connection<WidgetToRelay> {
+  private visitor: { id: string; name: string | null } | null = null;
+
+  constructor(
+    socket: WebSocket,
+    private readonly site: SiteRecord,
+    private readonly deps: VisitorConnectionDeps,
+  ) {
+    super(socket, deps.parser, deps.log);
+  }
+
+  protected async onHello(frame: Frame<'hello'>): Promise<void> {
+    if (frame.protocolVersion < MIN_PROTOCOL_VERSION || frame.protocolVersion > PROTOCOL_VERSION) {
+      this.send({
+        type: 'incompatible',
+        protocolVersion: PROTOCOL_VERSION,
+        minProtocolVersion: MIN_PROTOCOL_VERSION,
+        message: `This relay speaks protocol ${MIN_PROTOCOL_VERSION}..${PROTOCOL_VERSION}; reload the page for a current widget.`,
+      });
+      this.close(CLOSE_INCOMPATIBLE, 'incompatible');
+      return;
+    }
+    const { db, secret } = this.deps;
+    const { workspaceId, id: siteId } = this.site;
+    let visitor;
+    if (frame.token) {
+      const visitorId = verifyVisitorToken(secret, siteId, frame.token);
+      visitor = visitorId ? await getVisitor(db, workspaceId, visitorId) : null;
+      if (!visitor || visitor.siteId !== siteId) throw new ParleyError('unauthorized', 'visitor token not valid for this site');
+    } else {
+      visitor = await createVisitor(db, workspaceId, siteId);
+    }
+    this.visitor = { id: visitor.id, name: visitor.name };
+    // Join before reading history: a message committed in between arrives twice at worst
+    // (the client drops it by seq), never zero times.
+    await this.deps.hub.join(channels.visitor(workspaceId, visitor.id), this);
+    this.ready = true;
+    this.send({
+      type: 'welcome',
+      protocolVersion: PROTOCOL_VERSION,
+      visitorId: visitor.id,
+      token: createVisitorToken(secret, siteId, visitor.id),
+      site: toSitePublic(this.site),
+      heartbeatMs: HEARTBEAT_MS,
+    });
+    await this.syncAll(frame.resume ?? {});
+  }
+
+  protected async onFrame(frame: WidgetToRelay): Promise<void> {
+    const visitor = this.visitor!;
+    switch (frame.type) {
+      case 'message.send': {
+        const ack = await this.deps.messages.sendFromVisitor(
+          { workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: visitor.id, name: visitor.name },
+          frame,
+        );
+        this.send(ack);
+        return;
+      }
+      case 'typing.start':
+      case 'typing.stop': {
+        await this.requireConversation(frame.conversationId);
+        await this.deps.hub.publish(channels.conversation(this.site.workspaceId, frame.conversationId), {
+          kind: 'frame',
+          origin: this.id,
+          frame: {
+            type: 'typing.changed',
+            conversationId: frame.conversationId,
+            author: { kind: 'visitor', name: visitor.name },
+            isTyping: frame.type === 'typing.start',
+          },
+        });
+        return;
+      }
+      case 'resume': {
+        const conversation = await this.requireConversation(frame.conversationId);
+        await this.sync(conversation, frame.afterSeq);
+        return;
+      }
+      default:
+        throw new ParleyError('unknown_frame', undefined, frame.type);
+    }
+  }
+
+  async catchUp(): Promise<void> {
+    if (this.ready) await this.syncAll(Object.fromEntries(this.deliveredSeq));
+  }
+
+  protected onClosed(): void {
+    this.deps.onClosed(this);
+  }
+
+  private async requireConversation(conversationId: string): Promise<VisitorConversation> {
+    const conversation = await getVisitorConversation(this.deps.db, this.site.workspaceId, this.visitor!.id, conversationId);
+    if (!conversation) throw new ParleyError('not_found', 'no such conversation for this visitor');
+    return conversation;
+  }
+
+  /** Sends every recent conversation with what the client lacks after the seqs it said it has. */
+  private async syncAll(resume: Record<string, number>): Promise<void> {
+    const conversations = await listVisitorConversations(this.deps.db, this.site.workspaceId, this.visitor!.id, CONVERSATIONS_ON_HELLO);
+    for (const conversation of conversations) {
+      await this.sync(conversation, resume[conversation.id] ?? 0);
+    }
+  }
+
+  private async sync(conversation: VisitorConversation, afterSeq: number): Promise<void> {
+    const { messages, complete } = await listMessages(this.deps.db, this.site.workspaceId, conversation.id, {
+      afterSeq,
+      limit: LIMITS.maxSyncMessages,
+    });
+    this.send({ type: 'conversation.synced', conversation, messages, complete });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The shared infrastructure every route uses, as one named plugin (STYLE §8): config, storage,
+ * bus, this node's hub and the message service. Routes read them from `app.parley`.
+ */
+import type { Bus } from '@parley/bus';
+import type { Database, Db } from '@parley/db';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from './config';
+import { MessageService } from './chat/message-service';
+import { Hub } from './realtime/hub';
+
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Db;
+  bus: Bus;
+  hub: Hub;
+  messages: MessageService;
+  /** Signs visitor tokens. */
+  secret: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    parley: Services;
+  }
+}
+
+export interface ServicesOptions {
+  config: Config;
+  database: Database;
+  bus: Bus;
+  secret: string;
+}
+
+export const servicesPlugin = fp(
+  async (app: FastifyInstance, options: ServicesOptions) => {
+    const hub = new Hub(options.bus, (error, context) => app.log.warn({ err: error }, `bus: ${context}`));
+    const db = options.database.db;
+    app.decorate('parley', {
+      config: options.config,
+      database: options.database,
+      db,
+      bus: options.bus,
+      hub,
+      messages: new MessageService(db, hub, app.log),
+      secret: options.secret,
+    });
+  },
+  { name: 'parley-services' },
+);

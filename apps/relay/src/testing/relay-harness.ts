@@ -1,0 +1,87 @@
+/**
+ * A real relay for integration tests: the app from app.ts listening on a free loopback port,
+ * over PGlite in memory or a fresh database on the test Postgres, with the in-process or Redis bus,
+ * and two seeded workspaces (A and B) so every test can check tenant isolation.
+ */
+import { createBus, type Bus } from '@parley/bus';
+import { freePort } from '@parley/test-services/start';
+import { createAgent, createSite, createWorkspace, openDb, type Database } from '@parley/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import { hashPassword } from '../auth/passwords';
+import { loadConfig, type Config } from '../config';
+
+export interface SeededWorkspace {
+  workspaceId: string;
+  siteId: string;
+  siteKey: string;
+  /** An origin the site allows (the "customer page"). */
+  origin: string;
+  agent: { id: string; email: string; password: string; name: string };
+}
+
+export interface RelayUnderTest {
+  app: FastifyInstance;
+  database: Database;
+  bus: Bus;
+  config: Config;
+  baseUrl: string;
+  wsUrl: string;
+  a: SeededWorkspace;
+  b: SeededWorkspace;
+  close(): Promise<void>;
+}
+
+export interface StartRelayOptions {
+  /** A Postgres URL (a fresh test database); PGlite in memory when omitted. */
+  databaseUrl?: string;
+  /** Share one database between several relays (two nodes): pass the first one's. */
+  database?: Database;
+  redisUrl?: string;
+  /** Seed the two workspaces (skip on the second node of a pair). */
+  seed?: boolean;
+  secret?: string;
+  env?: Record<string, string>;
+}
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+const PASSWORD = 'correct horse battery staple';
+
+export async function seedWorkspace(database: Database, label: 'a' | 'b'): Promise<SeededWorkspace> {
+  const db = database.db;
+  const workspace = await createWorkspace(db, { name: `Workspace ${label.toUpperCase()}` });
+  const origin = `http://site-${label}.example`;
+  const site = await createSite(db, workspace.id, { name: `Site ${label}`, allowedOrigins: [origin], greeting: `Hello from ${label}` });
+  const email = `agent-${label}@example.test`;
+  const name = `Agent ${label.toUpperCase()}`;
+  const agent = await createAgent(db, workspace.id, { email, name, role: 'admin', passwordHash: await hashPassword(PASSWORD) });
+  return { workspaceId: workspace.id, siteId: site.id, siteKey: site.publicKey, origin, agent: { id: agent.id, email, password: PASSWORD, name } };
+}
+
+export async function startRelay(options: StartRelayOptions = {}): Promise<RelayUnderTest> {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await openDb(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: 'memory://' }));
+  const bus = createBus({ redisUrl: options.redisUrl });
+  // The console's origin is the relay's own, so the port is chosen before the config is made.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, LOG_LEVEL: 'silent', ...options.env });
+  const app = await buildApp({ config, database, bus, secret: options.secret ?? TEST_SECRET });
+  await app.listen({ port, host: '127.0.0.1' });
+  const seeded = options.seed === false ? null : { a: await seedWorkspace(database, 'a'), b: await seedWorkspace(database, 'b') };
+  return {
+    app,
+    database,
+    bus,
+    config,
+    baseUrl,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    a: seeded?.a as SeededWorkspace,
+    b: seeded?.b as SeededWorkspace,
+    async close() {
+      await app.close();
+      await bus.close();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}
