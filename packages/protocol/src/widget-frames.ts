@@ -16,7 +16,7 @@ import {
 } from './models';
 
 /** conversationId -> the last seq the client holds. */
-export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries });
+export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
 export type ResumeMap = Static<typeof ResumeMap>;
 
 export const WidgetHello = Type.Object({
