@@ -1,0 +1,100 @@
+/**
+ * Builds what the relay serves under /widget/: the loader (a classic script every page pays for)
+ * and the widget module (content-hashed, so it can be cached forever). Run directly to print sizes:
+ * `npx tsx packages/widget/build.ts`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import type { BundleInfo, WidgetManifest } from './src/widget-manifest';
+
+const packageDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** Browsers with ES modules, dynamic import and custom elements v1: what the widget needs anyway. */
+const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari15', 'edge80'];
+
+/** Packages that must never reach a customer's page (the TypeBox runtime is ~28 KB gzip). */
+const FORBIDDEN_INPUTS = ['@sinclair/typebox', '@sinclair+typebox'];
+
+const common: BuildOptions = {
+  bundle: true,
+  minify: true,
+  write: false,
+  metafile: true,
+  platform: 'browser',
+  target: TARGET,
+  legalComments: 'none',
+  // Stated here rather than left to whichever tsconfig esbuild finds: Lit's decorators depend on them.
+  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+  logLevel: 'warning',
+};
+
+export interface WidgetBuild extends WidgetManifest {
+  /** esbuild's metafiles, for checks on what went into each bundle. */
+  metafiles: { loader: Metafile; widget: Metafile };
+}
+
+export async function buildWidget(opts: { outdir?: string } = {}): Promise<WidgetBuild> {
+  const outdir = opts.outdir ?? path.join(packageDir, 'dist');
+  await mkdir(outdir, { recursive: true });
+
+  const widgetResult = await build({
+    ...common,
+    entryPoints: [path.join(packageDir, 'src/widget.ts')],
+    format: 'esm',
+    outfile: path.join(outdir, 'widget.js'),
+  });
+  const widgetCode = onlyOutput(widgetResult.outputFiles);
+  assertClean(widgetResult.metafile!, 'widget');
+  const widgetFile = `widget-${createHash('sha256').update(widgetCode).digest('hex').slice(0, 10)}.js`;
+
+  const loaderResult = await build({
+    ...common,
+    entryPoints: [path.join(packageDir, 'src/loader.ts')],
+    format: 'iife',
+    outfile: path.join(outdir, 'loader.js'),
+    define: { __PARLEY_WIDGET_FILE__: JSON.stringify(widgetFile) },
+  });
+  const loaderCode = onlyOutput(loaderResult.outputFiles);
+  assertClean(loaderResult.metafile!, 'loader');
+
+  for (const stale of await readdir(outdir)) {
+    if (/^widget-[0-9a-f]+\.js$/.test(stale) && stale !== widgetFile) await rm(path.join(outdir, stale));
+  }
+  await writeFile(path.join(outdir, widgetFile), widgetCode);
+  await writeFile(path.join(outdir, 'loader.js'), loaderCode);
+  const manifest: WidgetManifest = {
+    loader: describe('loader.js', loaderCode),
+    widget: describe(widgetFile, widgetCode),
+  };
+  await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { ...manifest, metafiles: { loader: loaderResult.metafile!, widget: widgetResult.metafile! } };
+}
+
+function onlyOutput(files: { path: string; contents: Uint8Array }[] | undefined): Uint8Array {
+  const js = files?.filter((file) => file.path.endsWith('.js')) ?? [];
+  if (js.length !== 1) throw new Error(`expected one JavaScript output, got ${js.length}`);
+  return js[0]!.contents;
+}
+
+function assertClean(metafile: Metafile, bundle: string): void {
+  const leaked = Object.keys(metafile.inputs).filter((input) => FORBIDDEN_INPUTS.some((name) => input.includes(name)));
+  if (leaked.length > 0) {
+    throw new Error(`the ${bundle} bundle pulls in ${leaked[0]}: import only types from @parley/protocol and values from @parley/protocol/light`);
+  }
+}
+
+function describe(file: string, code: Uint8Array): BundleInfo {
+  return { file, bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const built = await buildWidget();
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+  for (const { file, bytes, gzipBytes } of [built.loader, built.widget]) {
+    console.log(`${file.padEnd(24)} ${kb(bytes).padStart(10)}  ${kb(gzipBytes).padStart(9)} gzip`);
+  }
+}

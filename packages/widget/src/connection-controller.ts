@@ -1,0 +1,279 @@
+import {
+  createRealtimeClient,
+  localStorageOutbox,
+  memoryOutbox,
+  type ConnectionState,
+  type PendingMessage,
+  type RealtimeClient,
+  type WebSocketFactory,
+  type WidgetSide,
+} from '@parley/client';
+import type { Message, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { buildTranscript, type TranscriptEntry } from './transcript';
+import { TypingSignal } from './typing-signal';
+import { countUnread } from './unread';
+import { openStorage, readItem, storageKey, writeItem } from './visitor-storage';
+
+export interface ConnectionOptions {
+  siteKey: string;
+  relayOrigin: string;
+  /** Defaults to the browser's WebSocket (tests pass a scripted one). */
+  createSocket?: WebSocketFactory;
+  /** Defaults to the page's localStorage when it is usable. */
+  storage?: Storage;
+}
+
+/**
+ * An agent's typing.changed is normally followed by a stop; if that is lost (the agent's tab
+ * died), the line goes away on its own after this long without a new signal.
+ */
+export const AGENT_TYPING_TTL_MS = 6000;
+
+/** The relay's WebSocket URL for a visitor of this site: wss when the relay is served over https. */
+export function widgetSocketUrl(relayOrigin: string, siteKey: string): string {
+  const url = new URL(WS_PATHS.widget, relayOrigin);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.searchParams.set('siteKey', siteKey);
+  return url.toString();
+}
+
+/**
+ * The widget's live link to the relay, bound to its element's life: connects when the element is
+ * connected, closes when it is removed. It owns the visitor's stored token, outbox, conversation
+ * and read position, and exposes what the element renders.
+ */
+export class ConnectionController implements ReactiveController {
+  /** The site as the relay's welcome described it; null until then. */
+  site: SitePublic | null = null;
+  state: ConnectionState = 'idle';
+  /** The conversation on screen: the visitor's most recent one, or null before their first message. */
+  conversationId: string | null = null;
+  entries: TranscriptEntry[] = [];
+  /** Who is typing on the agents' side, while they are. */
+  typing: TypingAuthor | null = null;
+  unread = 0;
+  /** A problem the visitor cannot fix by waiting (the relay refused this page or this version). */
+  problem: string | null = null;
+
+  private client: RealtimeClient<WidgetSide> | null = null;
+  private storage: Storage | undefined;
+  private siteKey = '';
+  private visitorId: string | null = null;
+  private visible = false;
+  private pending: readonly PendingMessage[] = [];
+  private readonly messages = new Map<string, Message>();
+  private readonly conversations = new Map<string, { createdAt: string; status: VisitorConversation['status'] }>();
+  /** Bodies of messages we sent, so an ack can show the message as sent before its echo arrives. */
+  private readonly sentBodies = new Map<string, string>();
+  private readonly visitorTyping = new TypingSignal((typing) => this.sendTyping(typing));
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private reauthenticate = false;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: () => ConnectionOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const { siteKey, relayOrigin, createSocket, storage } = this.options();
+    if (!siteKey || !relayOrigin || this.client) return;
+    this.siteKey = siteKey;
+    this.storage = storage ?? openStorage();
+    this.conversationId = readItem(this.storage, this.key('conversation'));
+
+    const client = createRealtimeClient<WidgetSide>({
+      url: widgetSocketUrl(relayOrigin, siteKey),
+      hello: (resume) => {
+        const token = readItem(this.storage, this.key('token'));
+        return { type: 'hello', protocolVersion: PROTOCOL_VERSION, ...(token ? { token } : {}), resume };
+      },
+      outbox: this.storage ? localStorageOutbox(this.storage, this.key('outbox')) : memoryOutbox(),
+      ...(createSocket ? { createSocket } : {}),
+    });
+    this.client = client;
+    this.pending = client.pending();
+    this.unsubscribe = [
+      client.on('welcome', (welcome) => {
+        this.site = welcome.site;
+        this.visitorId = welcome.visitorId;
+        this.problem = null;
+        writeItem(this.storage, this.key('token'), welcome.token);
+        this.refresh();
+      }),
+      client.on('conversation.synced', ({ conversation }) => {
+        this.conversations.set(conversation.id, { createdAt: conversation.createdAt, status: conversation.status });
+        this.refresh();
+      }),
+      client.on('message.ack', (ack) => {
+        const body = this.sentBodies.get(ack.clientId);
+        if (body === undefined || this.messages.has(messageKey(ack.conversationId, ack.seq))) return;
+        this.remember({
+          id: ack.id,
+          conversationId: ack.conversationId,
+          seq: ack.seq,
+          clientId: ack.clientId,
+          author: { kind: 'visitor', id: this.visitorId, name: null },
+          kind: 'text',
+          body,
+          createdAt: ack.createdAt,
+        });
+        this.refresh();
+      }),
+      client.on('typing.changed', (frame) => {
+        if (frame.author.kind === 'visitor') return;
+        this.setAgentTyping(frame.conversationId, frame.isTyping ? frame.author : null);
+      }),
+      client.onMessage((message) => {
+        this.remember(message);
+        if (message.author.kind !== 'visitor') this.setAgentTyping(message.conversationId, null);
+        this.refresh();
+      }),
+      client.onPending((pending) => {
+        this.pending = pending;
+        for (const item of pending) this.sentBodies.set(item.clientId, item.body);
+        this.refresh();
+      }),
+      client.onState((state) => {
+        this.state = state;
+        if (state === 'closed') {
+          if (this.reauthenticate) {
+            this.reauthenticate = false;
+            // Once the relay has closed the refused socket: the next hello goes out without a token.
+            queueMicrotask(() => this.client?.connect());
+          } else {
+            // The client gives up only when retrying cannot help (wrong origin or key, old version).
+            this.problem ??= 'Chat is unavailable right now.';
+          }
+        }
+        this.host.requestUpdate();
+      }),
+      client.onError((error) => {
+        if (error.code === 'unauthorized' && readItem(this.storage, this.key('token'))) {
+          // A stale or forged token: forget it and come back as a new anonymous visitor.
+          writeItem(this.storage, this.key('token'), null);
+          this.reauthenticate = true;
+          return;
+        }
+        // For the site owner's console: the registry's message says what to fix.
+        console.warn(`Parley: ${error.message}`);
+        if (error.code === 'incompatible') this.problem = 'This chat was updated. Reload the page to continue.';
+      }),
+    ];
+    this.refresh();
+    client.connect();
+  }
+
+  hostDisconnected(): void {
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe = [];
+    this.visitorTyping.dispose();
+    clearTimeout(this.typingTimer);
+    this.client?.close();
+    this.client = null;
+  }
+
+  /** Sends a message into the conversation on screen, or starts one when there is none open. */
+  send(body: string): void {
+    if (!this.client) return;
+    this.visitorTyping.stop();
+    const active = this.conversationId ? this.conversations.get(this.conversationId) : undefined;
+    const conversationId = this.conversationId && active?.status !== 'closed' ? this.conversationId : undefined;
+    const sent = this.client.sendMessage(conversationId ? { conversationId, body } : { body });
+    this.sentBodies.set(sent.clientId, body);
+  }
+
+  /** Sends a failed message again, as a new message (the relay refused the old one for good). */
+  retry(clientId: string): void {
+    const failed = this.pending.find((item) => item.clientId === clientId);
+    if (!failed) return;
+    this.discard(clientId);
+    this.send(failed.body);
+  }
+
+  discard(clientId: string): void {
+    this.client?.discard(clientId);
+  }
+
+  /** The visitor typed in the composer. */
+  typed(): void {
+    this.visitorTyping.input();
+  }
+
+  /** Whether the visitor can see the chat; while they can, everything on screen counts as read. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.refresh();
+  }
+
+  private key(item: 'token' | 'outbox' | 'conversation' | 'seen'): string {
+    return storageKey(this.siteKey, item);
+  }
+
+  private remember(message: Message): void {
+    this.messages.set(messageKey(message.conversationId, message.seq), message);
+    if (message.clientId) this.sentBodies.delete(message.clientId);
+    // A message in a conversation we have not seen synced: one just started (here or in another tab).
+    if (!this.conversations.has(message.conversationId)) {
+      this.conversations.set(message.conversationId, { createdAt: message.createdAt, status: 'open' });
+    }
+  }
+
+  /** Recomputes what is on screen and asks the element to render it. */
+  private refresh(): void {
+    const newest = this.newestConversation();
+    if (newest && newest !== this.conversationId) {
+      this.conversationId = newest;
+      writeItem(this.storage, this.key('conversation'), newest);
+    }
+    const messages = this.messages.values();
+    this.entries = buildTranscript({ delivered: messages, pending: this.pending, conversationId: this.conversationId });
+    const lastSeq = this.conversationId && this.client ? this.client.lastSeq(this.conversationId) : 0;
+    if (this.visible && this.conversationId && lastSeq > 0) this.writeSeen(this.conversationId, lastSeq);
+    this.unread = this.visible ? 0 : countUnread(this.messages.values(), this.conversationId, this.seenSeq());
+    this.host.requestUpdate();
+  }
+
+  private newestConversation(): string | null {
+    let newest: string | null = null;
+    let newestAt = '';
+    for (const [id, { createdAt }] of this.conversations) {
+      if (createdAt > newestAt) [newest, newestAt] = [id, createdAt];
+    }
+    return newest;
+  }
+
+  private seenSeq(): number {
+    try {
+      const seen = JSON.parse(readItem(this.storage, this.key('seen')) ?? 'null') as { conversationId?: unknown; seq?: unknown } | null;
+      return seen?.conversationId === this.conversationId && typeof seen?.seq === 'number' ? seen.seq : 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  private writeSeen(conversationId: string, seq: number): void {
+    writeItem(this.storage, this.key('seen'), JSON.stringify({ conversationId, seq }));
+  }
+
+  private sendTyping(typing: boolean): void {
+    if (!this.client || !this.conversationId) return;
+    this.client.send({ type: typing ? 'typing.start' : 'typing.stop', conversationId: this.conversationId });
+  }
+
+  private setAgentTyping(conversationId: string, author: TypingAuthor | null): void {
+    if (conversationId !== this.conversationId) return;
+    clearTimeout(this.typingTimer);
+    this.typing = author;
+    if (author) this.typingTimer = setTimeout(() => this.setAgentTyping(conversationId, null), AGENT_TYPING_TTL_MS);
+    this.host.requestUpdate();
+  }
+}
+
+function messageKey(conversationId: string, seq: number): string {
+  return `${conversationId}:${seq}`;
+}

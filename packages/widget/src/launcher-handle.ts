@@ -1,0 +1,28 @@
+/** What the loader hands the widget so the chat can drive the bubble it was opened from. */
+export interface LauncherHandle {
+  /** Shows the unread badge with this count; 0 hides it. */
+  setUnread(count: number): void;
+  /** Mirrors the chat's open state (aria-expanded). */
+  setOpen(open: boolean): void;
+  /** Returns focus to the bubble, e.g. after the chat closes. */
+  focus(): void;
+}
+
+/** What `mount()` returns and the loader's `Parley('open' | 'close' | 'toggle')` commands drive. */
+export interface ChatController {
+  open(): void;
+  close(): void;
+  toggle(): void;
+}
+
+export interface MountOptions {
+  siteKey: string;
+  /** Origin of the relay that served the loader, e.g. `https://chat.example.com`. */
+  relayOrigin: string;
+  launcher: LauncherHandle;
+}
+
+/** The shape of the lazily loaded widget module, as the loader sees it. */
+export interface WidgetModule {
+  mount(options: MountOptions): ChatController;
+}

@@ -1,0 +1,196 @@
+import type { WebSocketFactory } from '@parley/client';
+import { LIMITS } from '@parley/protocol/light';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { ConnectionController } from './connection-controller';
+import { chatStyles } from './parley-chat.styles';
+import type { TranscriptEntry } from './transcript';
+
+export const CHAT_TAG = 'parley-chat';
+
+const SEND_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z" /></svg>`;
+
+/** Detail of `parley-unread-change`. */
+export interface UnreadChange {
+  count: number;
+}
+
+/**
+ * The visitor's chat panel: the site's greeting, the conversation, a composer.
+ *
+ * @fires parley-close - The visitor asked to close the chat (close button or Escape).
+ * @fires parley-unread-change - The number of agent messages the visitor has not seen changed; `detail: {count}`.
+ * @csspart panel - The chat window.
+ * @csspart header - The title bar with the site name.
+ * @csspart close - The close button.
+ * @csspart notice - The connection notice shown while reconnecting.
+ * @csspart log - The message list.
+ * @csspart message - Every message; also `message-visitor`, `message-agent`, `message-system`.
+ * @csspart typing - The "is typing" line.
+ * @csspart composer - The form with the text box and send button.
+ * @csspart input - The text box.
+ * @csspart send - The send button.
+ * @cssprop --parley-accent - Header, send button and visitor bubbles (defaults to the site's colour).
+ * @cssprop --parley-accent-text - Text on the accent colour.
+ * @cssprop --parley-background - Panel background.
+ * @cssprop --parley-text - Text colour.
+ * @cssprop --parley-muted - Secondary text.
+ * @cssprop --parley-agent-bubble - Agent message background.
+ * @cssprop --parley-font - Font shorthand.
+ * @cssprop --parley-radius - Panel corner radius.
+ * @cssprop --parley-width - Panel width.
+ * @cssprop --parley-height - Panel height.
+ * @cssprop --parley-offset - Distance from the bottom-right corner.
+ */
+export class ParleyChat extends LitElement {
+  static override styles = chatStyles;
+
+  /** The site's public key, from the snippet. Set before the element is connected. */
+  @property({ attribute: 'site-key' }) siteKey = '';
+  /** The relay's origin, e.g. `https://chat.example.com`. Set before the element is connected. */
+  @property({ attribute: 'relay-origin' }) relayOrigin = '';
+  /** Whether the panel is shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Opens the relay socket; defaults to the browser's WebSocket (tests and other hosts pass their own). */
+  @property({ attribute: false }) createSocket?: WebSocketFactory;
+
+  @query('textarea') private composer?: HTMLTextAreaElement;
+  @query('[part=log]') private log?: HTMLElement;
+  @query('[part=panel]') private panel?: HTMLElement;
+
+  private readonly connection = new ConnectionController(this, () => ({
+    siteKey: this.siteKey,
+    relayOrigin: this.relayOrigin,
+    ...(this.createSocket ? { createSocket: this.createSocket } : {}),
+  }));
+  private reportedUnread = 0;
+  private renderedCount = 0;
+
+  /** Moves focus to the message box. */
+  override async focus(): Promise<void> {
+    await this.updateComplete;
+    this.composer?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open')) this.connection.setVisible(this.open);
+  }
+
+  protected override render() {
+    const { site, entries, typing, state, problem } = this.connection;
+    const notice = problem ?? (state === 'reconnecting' ? 'Reconnecting…' : null);
+    return html`
+      <section part="panel" role="dialog" aria-label=${site?.name ?? 'Chat'} @keydown=${this.onPanelKeydown}>
+        <header part="header">
+          <h2>${site?.name ?? 'Chat'}</h2>
+          <button part="close" type="button" aria-label="Close chat" @click=${this.requestClose}>×</button>
+        </header>
+        ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
+        <ol part="log" role="log" aria-live="polite" aria-label="Messages">
+          ${site?.greeting ? html`<li part="message message-agent greeting" class="agent">${site.greeting}</li>` : nothing}
+          ${entries.map((entry) => this.renderEntry(entry))}
+        </ol>
+        ${typing ? html`<p part="typing">${typing.name ?? 'Agent'} is typing…</p>` : nothing}
+        <form part="composer" @submit=${this.onSubmit}>
+          <textarea
+            part="input"
+            aria-label="Message"
+            placeholder="Write a message…"
+            rows="1"
+            maxlength=${LIMITS.maxBodyLength}
+            @input=${this.onInput}
+            @keydown=${this.onComposerKeydown}
+          ></textarea>
+          <button part="send" type="submit" aria-label="Send">${SEND_ICON}</button>
+        </form>
+      </section>
+    `;
+  }
+
+  private renderEntry(entry: TranscriptEntry) {
+    return html`<li
+      part="message message-${entry.side}"
+      class=${entry.side}
+      data-seq=${entry.seq ?? nothing}
+      data-status=${entry.status}
+    >
+      ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
+      <span class="body">${entry.body}</span>
+      ${entry.status === 'sending' ? html`<span class="state">Sending…</span>` : nothing}
+      ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
+    </li>`;
+  }
+
+  private renderFailed(entry: TranscriptEntry) {
+    const clientId = entry.clientId ?? '';
+    return html`<span class="state">${entry.error ?? 'Not sent.'}</span>
+      <span class="actions">
+        <button type="button" data-action="retry" @click=${() => this.connection.retry(clientId)}>Retry</button>
+        <button type="button" data-action="discard" @click=${() => this.connection.discard(clientId)}>Discard</button>
+      </span>`;
+  }
+
+  protected override updated(): void {
+    const color = this.connection.site?.color;
+    // Through the CSSOM, not a style attribute: a host page's CSP may forbid inline styles.
+    if (color && /^#[0-9a-f]{6}$/i.test(color)) this.panel?.style.setProperty('--parley-site-color', color);
+    const count = this.connection.entries.length;
+    if (count !== this.renderedCount && this.log) this.log.scrollTop = this.log.scrollHeight;
+    this.renderedCount = count;
+    const unread = this.connection.unread;
+    if (unread !== this.reportedUnread) {
+      this.reportedUnread = unread;
+      this.emit<UnreadChange>('parley-unread-change', { count: unread });
+    }
+  }
+
+  private onInput(): void {
+    this.connection.typed();
+  }
+
+  private onComposerKeydown(event: KeyboardEvent): void {
+    // Enter sends, Shift+Enter is a new line; Enter that confirms an IME composition is neither.
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    this.sendDraft();
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.sendDraft();
+  }
+
+  private onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') this.requestClose();
+  }
+
+  private sendDraft(): void {
+    const composer = this.composer;
+    if (!composer || !/\S/.test(composer.value)) return;
+    this.connection.send(composer.value);
+    composer.value = '';
+  }
+
+  private requestClose(): void {
+    this.emit('parley-close', undefined);
+  }
+
+  private emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/** Idempotent, so a second copy of the widget on a page keeps the first definition. */
+export function defineChat(registry: CustomElementRegistry = customElements): void {
+  if (!registry.get(CHAT_TAG)) registry.define(CHAT_TAG, ParleyChat);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    [CHAT_TAG]: ParleyChat;
+  }
+  interface HTMLElementEventMap {
+    'parley-unread-change': CustomEvent<UnreadChange>;
+    'parley-close': CustomEvent<undefined>;
+  }
+}

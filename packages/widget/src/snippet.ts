@@ -1,0 +1,36 @@
+/**
+ * The few lines a site owner pastes into their page. Pure text (no DOM) so the relay's demo
+ * page and the console can render it too.
+ *
+ * It defines `window.Parley` as a command queue (calls made before the loader arrives are kept
+ * in `Parley.q` and replayed in order), then adds the loader as an async script so nothing
+ * blocks the page.
+ */
+export interface SnippetOptions {
+  /** Where the relay serves `/widget/loader.js`, e.g. `https://chat.example.com` (no trailing path). */
+  relayOrigin: string;
+  siteKey: string;
+}
+
+export function renderSnippet({ relayOrigin, siteKey }: SnippetOptions): string {
+  const loaderUrl = `${relayOrigin.replace(/\/+$/, '')}/widget/loader.js`;
+  return [
+    '<script>',
+    '(function(w,d,s){',
+    'w.Parley=w.Parley||function(){(w.Parley.q=w.Parley.q||[]).push(arguments)};',
+    "s=d.createElement('script');s.async=true;",
+    `s.src=${scriptString(loaderUrl)};`,
+    `s.setAttribute('data-site-key',${scriptString(siteKey)});`,
+    'd.head.appendChild(s)',
+    '})(window,document);',
+    '</script>',
+  ].join('\n');
+}
+
+/**
+ * A JS string literal that is also safe inside an HTML <script> element: JSON escapes quotes and
+ * backslashes, and escaping `<` keeps a value like `</script>` from ending the element early.
+ */
+function scriptString(value: string): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

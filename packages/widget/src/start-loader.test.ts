@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChatController, MountOptions, WidgetModule } from './launcher-handle';
+import type { ParleyLauncher } from './parley-launcher';
+import { startLoader } from './start-loader';
+
+const RELAY = 'https://relay.example.com';
+
+/** A stand-in for the lazily imported widget module: records what the loader asks of it. */
+function fakeWidgetModule() {
+  const calls: string[] = [];
+  const mounts: MountOptions[] = [];
+  let open = false;
+  const controller: ChatController = {
+    open: () => void (calls.push('open'), (open = true)),
+    close: () => void (calls.push('close'), (open = false)),
+    toggle: () => void (calls.push('toggle'), (open = !open)),
+  };
+  const module: WidgetModule = {
+    mount: (options) => {
+      mounts.push(options);
+      return controller;
+    },
+  };
+  const importModule = vi.fn(async (_url: string) => module);
+  return { calls, mounts, importModule };
+}
+
+function loaderScript(siteKey = 'site_1'): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.setAttribute('data-site-key', siteKey);
+  script.setAttribute('src', `${RELAY}/widget/loader.js`);
+  return script;
+}
+
+/** What the snippet leaves behind: a queue function holding the calls made so far. */
+function snippetQueue(...calls: unknown[][]): void {
+  const parley = function (...args: unknown[]) {
+    (parley.q ??= []).push(args);
+  } as ((...args: unknown[]) => void) & { q?: unknown[][] };
+  window.Parley = parley;
+  for (const args of calls) parley(...args);
+}
+
+const launchers = () => document.querySelectorAll('parley-launcher');
+
+describe('startLoader', () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    warn.mockRestore();
+    delete window.Parley;
+    document.body.replaceChildren();
+    localStorage.clear();
+  });
+
+  it('replays queued commands in order once the widget is loaded', async () => {
+    snippetQueue(['open'], ['close'], ['toggle']);
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'widget-abc.js', importModule: widget.importModule });
+
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open', 'close', 'toggle']));
+    expect(widget.importModule).toHaveBeenCalledTimes(1);
+    expect(widget.importModule).toHaveBeenCalledWith(`${RELAY}/widget/widget-abc.js`);
+    expect(widget.mounts).toHaveLength(1);
+    expect(widget.mounts[0]).toMatchObject({ siteKey: 'site_1', relayOrigin: RELAY });
+  });
+
+  it('keeps one launcher and one dispatcher when loaded twice', () => {
+    snippetQueue();
+    const widget = fakeWidgetModule();
+    const env = { window, script: loaderScript(), widgetFile: 'widget-abc.js', importModule: widget.importModule };
+    startLoader(env);
+    const dispatcher = window.Parley;
+    startLoader(env);
+
+    expect(launchers()).toHaveLength(1);
+    expect(window.Parley).toBe(dispatcher);
+    expect(dispatcher?.loaded).toBe(true);
+  });
+
+  it('warns once per unknown command and never throws', async () => {
+    snippetQueue(['explode'], ['open']);
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toContain('unknown command "explode"');
+
+    expect(() => window.Parley?.()).not.toThrow();
+    expect(() => window.Parley?.('toString')).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(3);
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open']));
+  });
+
+  it('prefetches on intent and mounts and opens on click', async () => {
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+    const launcher = launchers()[0] as ParleyLauncher;
+    const button = launcher.shadowRoot!.querySelector('button')!;
+
+    button.dispatchEvent(new Event('pointerenter'));
+    await vi.waitFor(() => expect(widget.importModule).toHaveBeenCalledTimes(1));
+    expect(widget.mounts).toHaveLength(0);
+
+    button.click();
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open']));
+    button.click();
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open', 'toggle']));
+    expect(widget.importModule).toHaveBeenCalledTimes(1);
+    expect(widget.mounts[0]?.launcher).toBe(launcher);
+  });
+
+  it('loads the widget when idle for a visitor who already has a conversation', async () => {
+    localStorage.setItem('parley:site_1:conversation', '00000000-0000-4000-8000-000000000001');
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const widget = fakeWidgetModule();
+      startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+      expect(widget.importModule).not.toHaveBeenCalled();
+      expect(idle).toHaveLength(1);
+
+      idle[0]!();
+      await vi.waitFor(() => expect(widget.mounts).toHaveLength(1));
+      expect(widget.calls).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('does not load the widget for a visitor without a conversation until asked', async () => {
+    const widget = fakeWidgetModule();
+    vi.useFakeTimers();
+    try {
+      startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+      await vi.runAllTimersAsync();
+      expect(widget.importModule).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('retries the import on the next click after a failed load', async () => {
+    const widget = fakeWidgetModule();
+    widget.importModule.mockRejectedValueOnce(new Error('offline'));
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+    window.Parley?.('open');
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Parley: the chat could not be loaded.', expect.any(Error)));
+
+    window.Parley?.('open');
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open']));
+    expect(widget.importModule).toHaveBeenCalledTimes(2);
+  });
+
+  it('warns and leaves the page alone without a site key', () => {
+    snippetQueue(['open']);
+    const queue = window.Parley;
+    startLoader({ window, script: loaderScript(''), widgetFile: 'w.js', importModule: fakeWidgetModule().importModule });
+    expect(window.Parley).toBe(queue);
+    expect(launchers()).toHaveLength(0);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('<parley-launcher>', () => {
+  afterEach(() => {
+    delete window.Parley;
+    document.body.replaceChildren();
+  });
+
+  it('shows the unread badge and the open state', () => {
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: fakeWidgetModule().importModule });
+    const launcher = launchers()[0] as ParleyLauncher;
+    const button = launcher.shadowRoot!.querySelector('[part=launcher]')!;
+    const badge = launcher.shadowRoot!.querySelector<HTMLElement>('[part=badge]')!;
+    expect(button.getAttribute('aria-label')).toBe('Open chat');
+    expect(badge.hidden).toBe(true);
+
+    launcher.setUnread(3);
+    expect(badge.hidden).toBe(false);
+    expect(badge.textContent).toBe('3 unread');
+    launcher.setUnread(120);
+    expect(badge.textContent).toBe('99+ unread');
+    launcher.setUnread(0);
+    expect(badge.hidden).toBe(true);
+
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    launcher.setOpen(true);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+  });
+});

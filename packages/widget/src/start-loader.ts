@@ -1,0 +1,103 @@
+import type { ChatController, WidgetModule } from './launcher-handle';
+import type { ParleyFunction } from './parley-global';
+import { LAUNCHER_TAG, defineLauncher } from './parley-launcher';
+import { openStorage, readItem, storageKey } from './visitor-storage';
+
+export interface LoaderEnvironment {
+  window: Window;
+  /** The loader's own <script> tag: it carries `data-site-key`, and its src names the relay. */
+  script: HTMLScriptElement | null;
+  /** The content-hashed widget module's file name under `/widget/`. */
+  widgetFile: string;
+  /** Loads the widget module; the browser's `import()` unless a test passes its own. */
+  importModule?: (url: string) => Promise<WidgetModule>;
+}
+
+type Command = 'open' | 'close' | 'toggle';
+const COMMANDS: readonly string[] = ['open', 'close', 'toggle'] satisfies Command[];
+
+/** How long an idle preload may wait for the page to go quiet before it loads anyway. */
+const IDLE_TIMEOUT_MS = 4000;
+
+/**
+ * Installs the bubble and the `Parley(...)` dispatcher, replaying what the page queued before
+ * the loader arrived. Runs once per page however many times the script is included.
+ */
+export function startLoader(env: LoaderEnvironment): void {
+  const win = env.window;
+  const doc = win.document;
+  const queued = win.Parley;
+  if (queued?.loaded) return;
+
+  const siteKey = env.script?.getAttribute('data-site-key');
+  if (!env.script || !siteKey) {
+    console.warn('Parley: the loader script needs a data-site-key attribute. Copy the snippet again from the console.');
+    return;
+  }
+  const relayOrigin = new URL(env.script.src, doc.baseURI).origin;
+  const widgetUrl = `${relayOrigin}/widget/${env.widgetFile}`;
+  const importModule = env.importModule ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<WidgetModule>);
+
+  defineLauncher(win.customElements);
+  const launcher = doc.createElement(LAUNCHER_TAG);
+
+  let loading: Promise<WidgetModule> | undefined;
+  let mounting: Promise<ChatController> | undefined;
+  let controller: ChatController | undefined;
+  const load = () =>
+    (loading ??= importModule(widgetUrl).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  const mount = () =>
+    (mounting ??= load().then(
+      (module) => (controller = module.mount({ siteKey, relayOrigin, launcher })),
+      (error: unknown) => {
+        mounting = undefined;
+        throw error;
+      },
+    ));
+  const warnUnavailable = (error: unknown) => console.warn('Parley: the chat could not be loaded.', error);
+
+  const handlers: Record<Command, () => unknown> = {
+    open: () => mount().then((chat) => chat.open()),
+    close: () => controller?.close(),
+    toggle: () => (controller ? controller.toggle() : mount().then((chat) => chat.open())),
+  };
+  // Commands run one after another: `open` waits for the module, and a `close` queued behind it
+  // must not overtake it.
+  let chain: Promise<unknown> = Promise.resolve();
+  const run = (command: Command) => {
+    chain = chain.then(handlers[command]).catch(warnUnavailable);
+  };
+
+  const parley: ParleyFunction = (...args: unknown[]) => {
+    const [command] = args;
+    if (typeof command === 'string' && COMMANDS.includes(command)) run(command as Command);
+    else console.warn(`Parley: unknown command ${JSON.stringify(command)}. Known commands: ${COMMANDS.join(', ')}.`);
+  };
+  parley.loaded = true;
+  win.Parley = parley;
+
+  launcher.addEventListener('parley-intent', () => void load().catch(() => undefined));
+  launcher.addEventListener('parley-toggle', () => run('toggle'));
+  whenBodyReady(doc, () => doc.body.append(launcher));
+
+  for (const args of Array.from(queued?.q ?? [])) parley(...Array.from(args));
+
+  // A returning visitor with a conversation gets the chat loaded (hidden) once the page is idle,
+  // so an agent's reply shows up as an unread badge without a click.
+  if (readItem(openStorage(win), storageKey(siteKey, 'conversation'))) {
+    whenIdle(win, () => void mount().catch(warnUnavailable));
+  }
+}
+
+function whenBodyReady(doc: Document, append: () => void): void {
+  if (doc.body) append();
+  else doc.addEventListener('DOMContentLoaded', append, { once: true });
+}
+
+function whenIdle(win: Window, callback: () => void): void {
+  if ('requestIdleCallback' in win) win.requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+  else (win as Window).setTimeout(callback, IDLE_TIMEOUT_MS / 2);
+}

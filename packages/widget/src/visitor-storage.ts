@@ -1,0 +1,40 @@
+/**
+ * What the widget keeps on the visitor's device, namespaced by site key so two Parley sites on
+ * one origin never share a visitor. localStorage only: the widget sets no cookies.
+ */
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen';
+
+export function storageKey(siteKey: string, item: VisitorStorageItem): string {
+  return `parley:${siteKey}:${item}`;
+}
+
+/**
+ * The page's localStorage, or undefined where reading it throws (sandboxed iframes, storage
+ * disabled by the visitor): the widget then works for this page view only.
+ */
+export function openStorage(scope: { localStorage?: Storage } = globalThis): Storage | undefined {
+  try {
+    const storage = scope.localStorage;
+    return storage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readItem(storage: Storage | undefined, key: string): string | null {
+  try {
+    return storage ? storage.getItem(key) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeItem(storage: Storage | undefined, key: string, value: string | null): void {
+  try {
+    if (!storage) return;
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, value);
+  } catch {
+    // A full or locked storage costs this visitor persistence across pages, never the chat itself.
+  }
+}

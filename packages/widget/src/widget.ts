@@ -1,0 +1,42 @@
+/**
+ * Entry of `dist/widget-<hash>.js`, the module the loader imports on the visitor's first
+ * intent to chat (or when the page is idle, for a visitor with a conversation).
+ */
+import type { ChatController, MountOptions } from './launcher-handle';
+import { CHAT_TAG, defineChat } from './parley-chat';
+
+export type { ChatController, LauncherHandle, MountOptions } from './launcher-handle';
+export { ParleyChat } from './parley-chat';
+
+defineChat();
+
+/** Adds the chat panel to the page (closed) and returns what the loader's commands drive. */
+export function mount({ siteKey, relayOrigin, launcher }: MountOptions): ChatController {
+  const chat = document.createElement(CHAT_TAG);
+  chat.siteKey = siteKey;
+  chat.relayOrigin = relayOrigin;
+
+  const controller: ChatController = {
+    open() {
+      chat.open = true;
+      launcher.setOpen(true);
+      void chat.focus();
+    },
+    close() {
+      // Focus goes back to the bubble only if it was in the chat: a page calling
+      // Parley('close') must not have focus pulled away from where the visitor is.
+      const hadFocus = chat.ownerDocument.activeElement === chat;
+      chat.open = false;
+      launcher.setOpen(false);
+      if (hadFocus) launcher.focus();
+    },
+    toggle() {
+      if (chat.open) controller.close();
+      else controller.open();
+    },
+  };
+  chat.addEventListener('parley-close', () => controller.close());
+  chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count));
+  document.body.append(chat);
+  return controller;
+}
