@@ -90,14 +90,18 @@ export interface RealtimeClient<S extends Side> {
    * messages sent before that first ack wait and join the same conversation.
    */
   sendMessage(input: { conversationId?: string; body: string }): PendingMessage;
-  /** Drops a failed message from the outbox. */
+  /** Drops a failed message from the outbox. A no-op for one still sending: it may already be stored. */
   discard(clientId: string): void;
   /** Messages waiting for an ack, oldest first. */
   pending(): readonly PendingMessage[];
   /** The highest seq delivered for a conversation, 0 if none. */
   lastSeq(conversationId: string): number;
-  /** Tracks a conversation for resume after reconnects (the console: after conversation.watch). */
+  /**
+   * Tracks a conversation for resume after reconnects (the console: after conversation.watch).
+   * `afterSeq` says which messages the caller already has; lastSeq never moves backwards.
+   */
   track(conversationId: string, afterSeq?: number): void;
+  /** Forgets a conversation: out of the next hello, and its late frames are ignored until track() again. */
   untrack(conversationId: string): void;
   /** Raw frames from the relay, by type. Unknown types are ignored, never an error. */
   on<T extends S['in']['type']>(type: T, handler: (frame: InFrame<S, T>) => void): () => void;
@@ -106,6 +110,10 @@ export interface RealtimeClient<S extends Side> {
   /** The outbox changed (added, acknowledged, failed). */
   onPending(handler: (pending: readonly PendingMessage[]) => void): () => void;
   onState(handler: (state: ConnectionState) => void): () => void;
-  /** Error frames not tied to a pending message, and incompatible. */
+  /**
+   * Error frames not tied to a pending message, and incompatible. A close with 4401/4403/4404/4426
+   * that no error frame explained is reported here as its registry error; the client then stops
+   * until connect() is called again.
+   */
   onError(handler: (error: ErrorFrame | { code: 'incompatible'; message: string }) => void): () => void;
 }
