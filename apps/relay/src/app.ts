@@ -8,7 +8,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ERRORS, type ErrorBody } from '@parley/protocol';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ParleyError } from './parley-error';
 import { realtimeRoutes } from './realtime/realtime-routes';
 import { authRoutes } from './routes/auth-routes';
@@ -50,19 +50,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((thrown, request, reply) => {
+    const error = thrown as FastifyError;
     let body: ErrorBody;
     let status: number;
     if (error instanceof ParleyError) {
       status = error.statusCode;
       body = { code: error.code, message: error.message, ...(error.ref ? { ref: error.ref } : {}) };
-    } else if ((error as { validation?: unknown }).validation) {
+    } else if (error.validation) {
       status = 400;
       body = { code: 'validation_failed', message: `${ERRORS.validation_failed.message} (${error.message})` };
-    } else if ((error as { statusCode?: number }).statusCode === 413 || (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    } else if (error.statusCode === 413) {
       status = 413;
       body = { code: 'frame_too_large', message: 'The request body is too large.' };
-    } else if ((error as { statusCode?: number }).statusCode === 400 || (error as { statusCode?: number }).statusCode === 415) {
+    } else if (error.statusCode === 400 || error.statusCode === 415) {
       status = 400;
       body = { code: 'validation_failed', message: `${ERRORS.validation_failed.message} (${error.message})` };
     } else {

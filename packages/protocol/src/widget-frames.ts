@@ -67,7 +67,8 @@ export const MessageAck = Type.Object({
 export const MessageCreated = Type.Object({ type: Type.Literal('message.created'), message: Message });
 /**
  * Messages after a seq, from Postgres: the answer to hello's resume map, to `resume`, and (console)
- * to `conversation.watch`. `complete: false` means more follow in the next frame.
+ * to `conversation.watch`. `complete: false` means there are more: the client sends `resume` from
+ * the last seq it now has to get the next page.
  */
 export const WidgetConversationSynced = Type.Object({
   type: Type.Literal('conversation.synced'),

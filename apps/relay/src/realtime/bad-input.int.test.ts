@@ -70,7 +70,7 @@ describe('bad input on the sockets', () => {
   it('refuses an oversize frame with frame_too_large and keeps serving the socket', async () => {
     const socket = await helloedVisitor();
     socket.send(JSON.stringify({ type: 'message.send', clientId: 'big', body: 'x'.repeat(LIMITS.maxFrameBytes) }));
-    expect(await socket.next('error')).toMatchObject({ code: 'frame_too_large' });
+    expect(await socket.next('error')).toMatchObject({ code: 'frame_too_large', ref: 'big' });
     socket.send(JSON.stringify({ type: 'ping' }));
     await socket.next('pong');
   });

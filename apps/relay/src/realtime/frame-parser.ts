@@ -24,6 +24,15 @@ function toBuffer(raw: Buffer | ArrayBuffer | Buffer[]): Buffer {
   return Buffer.from(raw);
 }
 
+function clientIdOf(bytes: Buffer): string | undefined {
+  try {
+    const clientId = (JSON.parse(bytes.toString('utf8')) as { clientId?: unknown }).clientId;
+    return typeof clientId === 'string' ? clientId.slice(0, LIMITS.maxClientIdLength) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createFrameParser<F>(union: TUnion<TObject[]>): FrameParser<F> {
   const validators = new Map<string, TypeCheck<TObject>>();
   for (const member of union.anyOf) validators.set(frameTypeOf(member), TypeCompiler.Compile(member));
@@ -32,7 +41,14 @@ export function createFrameParser<F>(union: TUnion<TObject[]>): FrameParser<F> {
     parse(raw, isBinary) {
       const bytes = toBuffer(raw);
       if (bytes.length > LIMITS.maxFrameBytes) {
-        return { ok: false, code: 'frame_too_large', detail: `${bytes.length} bytes, limit ${LIMITS.maxFrameBytes}` };
+        // Name the message that was refused, so its sender marks it failed instead of resending it forever.
+        const ref = clientIdOf(bytes);
+        return {
+          ok: false,
+          code: 'frame_too_large',
+          detail: `${bytes.length} bytes, limit ${LIMITS.maxFrameBytes}`,
+          ...(ref ? { ref } : {}),
+        };
       }
       if (isBinary) return { ok: false, code: 'bad_json', detail: 'binary frames are not accepted' };
       let value: unknown;

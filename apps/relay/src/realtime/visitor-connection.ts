@@ -70,14 +70,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     }
     const { db, secret } = this.deps;
     const { workspaceId, id: siteId } = this.site;
-    let visitor;
-    if (frame.token) {
-      const visitorId = verifyVisitorToken(secret, siteId, frame.token);
-      visitor = visitorId ? await getVisitor(db, workspaceId, visitorId) : null;
-      if (!visitor || visitor.siteId !== siteId) throw new ParleyError('unauthorized', 'visitor token not valid for this site');
-    } else {
-      visitor = await createVisitor(db, workspaceId, siteId);
-    }
+    const visitor = frame.token ? await this.verifiedVisitor(frame.token) : await createVisitor(db, workspaceId, siteId);
+    if (!visitor) throw new ParleyError('unknown_site', 'the site was removed');
     this.visitor = { id: visitor.id, name: visitor.name };
     // Join before reading history: a message committed in between arrives twice at worst
     // (the client drops it by seq), never zero times.
@@ -92,6 +86,14 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       heartbeatMs: HEARTBEAT_MS,
     });
     await this.syncAll(frame.resume ?? {});
+  }
+
+  private async verifiedVisitor(token: string) {
+    const { workspaceId, id: siteId } = this.site;
+    const visitorId = verifyVisitorToken(this.deps.secret, siteId, token);
+    const visitor = visitorId ? await getVisitor(this.deps.db, workspaceId, visitorId) : null;
+    if (!visitor || visitor.siteId !== siteId) throw new ParleyError('unauthorized', 'visitor token not valid for this site');
+    return visitor;
   }
 
   protected async onFrame(frame: WidgetToRelay): Promise<void> {

@@ -19,10 +19,10 @@ export async function staticRoutes(app: FastifyInstance): Promise<void> {
       prefix: '/widget/',
       decorateReply: false,
       index: false,
-      setHeaders(res, path) {
-        res.setHeader('Access-Control-Allow-Origin', '*');
-        res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-        res.setHeader('Cache-Control', HASHED.test(path) ? IMMUTABLE : 'public, max-age=300, must-revalidate');
+      setHeaders(reply, path) {
+        reply.header('Access-Control-Allow-Origin', '*');
+        reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+        reply.header('Cache-Control', HASHED.test(path) ? IMMUTABLE : 'public, max-age=300, must-revalidate');
       },
     });
   } else {
@@ -36,8 +36,8 @@ export async function staticRoutes(app: FastifyInstance): Promise<void> {
       decorateReply: false,
       index: ['index.html'],
       wildcard: false,
-      setHeaders(res, path) {
-        res.setHeader('Cache-Control', HASHED.test(path) ? IMMUTABLE : 'no-cache');
+      setHeaders(reply, path) {
+        reply.header('Cache-Control', HASHED.test(path) ? IMMUTABLE : 'no-cache');
       },
     });
   } else {

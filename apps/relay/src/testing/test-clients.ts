@@ -26,7 +26,11 @@ export interface VisitorHandle {
   welcome: Promise<void>;
 }
 
-export function connectVisitor(relay: { wsUrl: string }, site: SeededWorkspace, opts: { token?: string } = {}): VisitorHandle {
+export function connectVisitor(
+  relay: { wsUrl: string },
+  site: Pick<SeededWorkspace, 'siteKey' | 'origin'>,
+  opts: { token?: string } = {},
+): VisitorHandle {
   let token = opts.token;
   const messages: Message[] = [];
   const client = createRealtimeClient<WidgetSide>({
@@ -47,7 +51,7 @@ export function connectVisitor(relay: { wsUrl: string }, site: SeededWorkspace, 
   return { client, messages, token: () => token, welcome };
 }
 
-export async function signIn(relay: { baseUrl: string }, agent: SeededWorkspace['agent']): Promise<string> {
+export async function signIn(relay: { baseUrl: string }, agent: { email: string; password: string }): Promise<string> {
   const response = await fetch(`${relay.baseUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
