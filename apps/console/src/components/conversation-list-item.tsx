@@ -1,0 +1,43 @@
+import type { ConversationSummary, MessagePreview } from '@parley/protocol';
+import { relativeTime } from '../time-format';
+import { visitorLabel } from '../visitor-label';
+
+export interface ConversationListItemProps {
+  conversation: ConversationSummary;
+  selected: boolean;
+  unread: boolean;
+  now: number;
+  onSelect: (conversationId: string) => void;
+}
+
+function previewText(preview: MessagePreview | null): string {
+  if (!preview) return 'No messages yet';
+  return preview.authorKind === 'agent' ? `Agent: ${preview.body}` : preview.body;
+}
+
+export function ConversationListItem({ conversation, selected, unread, now, onSelect }: ConversationListItemProps) {
+  const last = conversation.lastMessage;
+  return (
+    <li>
+      <button
+        type="button"
+        class={`conversation-item${unread ? ' is-unread' : ''}`}
+        data-conversation-id={conversation.id}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(conversation.id)}
+      >
+        <span class="conversation-item-top">
+          <span class="conversation-name">{visitorLabel(conversation.visitor)}</span>
+          {conversation.status === 'closed' && <span class="tag">Closed</span>}
+          <time class="conversation-time" dateTime={conversation.updatedAt}>
+            {relativeTime(last?.createdAt ?? conversation.updatedAt, now)}
+          </time>
+        </span>
+        <span class="conversation-item-bottom">
+          <span class="conversation-preview">{previewText(last)}</span>
+          {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ConversationSummary, Message } from '@parley/protocol';
+import { clockTime } from '../time-format';
+import { visitorLabel } from '../visitor-label';
+
+export interface MessageItemProps {
+  message: Message;
+  conversation: ConversationSummary | null;
+  agentId: string;
+}
+
+type Side = 'visitor' | 'agent' | 'me';
+
+function sideOf(message: Message, agentId: string): Side {
+  if (message.author.kind === 'visitor') return 'visitor';
+  return message.author.id === agentId ? 'me' : 'agent';
+}
+
+function authorName(message: Message, side: Side, conversation: ConversationSummary | null): string {
+  if (side === 'me') return 'You';
+  if (side === 'agent') return message.author.name ?? 'Agent';
+  return message.author.name ?? (conversation ? visitorLabel(conversation.visitor) : 'Visitor');
+}
+
+/** Bodies are untrusted text: rendered as text nodes, never as HTML. */
+export function MessageItem({ message, conversation, agentId }: MessageItemProps) {
+  if (message.kind === 'event' || message.author.kind === 'system') {
+    return (
+      <li class="event" data-seq={message.seq}>
+        <span>{message.body}</span> <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
+      </li>
+    );
+  }
+  const side = sideOf(message, agentId);
+  return (
+    <li class={`message from-${side}`} data-seq={message.seq}>
+      <div class="message-meta">
+        <span class="message-author">{authorName(message, side, conversation)}</span>
+        <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
+      </div>
+      <p class="message-body">{message.body}</p>
+    </li>
+  );
+}
