@@ -1,0 +1,153 @@
+/**
+ * The tables. Constraint names are spelled out because drizzle-kit would build them from the
+ * camelCase property names. Property names are camelCase; `casing: 'snake_case'` (in openDb and
+ * drizzle.config.ts) makes every column snake_case in SQL. Timestamps keep milliseconds only
+ * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
+ */
+import { AGENT_ROLES, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
+import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
+const optionalTime = () => timestamp({ withTimezone: true, precision: 3 });
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  createdAt: createdAt(),
+});
+
+export const sites = pgTable(
+  'sites',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    name: text().notNull(),
+    /** The site key in the snippet: public, the entry point of every widget connection. */
+    publicKey: text().notNull().unique('sites_public_key_unique'),
+    /** Signs visitor identities (HMAC); never leaves the server. */
+    secret: text().notNull(),
+    allowedOrigins: text().array().notNull(),
+    greeting: text().notNull().default('Hi! How can we help?'),
+    color: text().notNull().default('#4f46e5'),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.workspaceId)],
+);
+
+export const agents = pgTable(
+  'agents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    /** Stored lowercased, so the unique index is case-insensitive. */
+    email: text().notNull().unique('agents_email_unique'),
+    name: text().notNull(),
+    role: text({ enum: AGENT_ROLES }).notNull(),
+    passwordHash: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index().on(t.workspaceId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** sha256 hex of the cookie value: a leaked table cannot be replayed as cookies. */
+    tokenHash: text().notNull().unique('sessions_token_hash_unique'),
+    agentId: uuid()
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    lastSeenAt: createdAt(),
+  },
+  (t) => [index().on(t.agentId)],
+);
+
+export const visitors = pgTable(
+  'visitors',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id),
+    name: text(),
+    email: text(),
+    createdAt: createdAt(),
+    lastSeenAt: createdAt(),
+  },
+  (t) => [index().on(t.siteId)],
+);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    siteId: uuid()
+      .notNull()
+      .references(() => sites.id),
+    visitorId: uuid()
+      .notNull()
+      .references(() => visitors.id),
+    status: text({ enum: CONVERSATION_STATUSES }).notNull().default('open'),
+    assigneeId: uuid().references(() => agents.id),
+    /** The seq of the newest message; the next one takes lastSeq + 1 under this row's lock. */
+    lastSeq: integer().notNull().default(0),
+    /** The clientId of the visitor's first message: a resend of it finds this conversation again. */
+    startedByClientId: text(),
+    // A copy of the newest message, so the inbox list never reads the messages table.
+    lastMessagePreview: text(),
+    lastMessageAuthorKind: text({ enum: AUTHOR_KINDS }),
+    lastMessageAt: optionalTime(),
+    firstResponseAt: optionalTime(),
+    closedAt: optionalTime(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [
+    unique('conversations_visitor_id_started_by_client_id_unique').on(t.visitorId, t.startedByClientId),
+    index().on(t.workspaceId, t.updatedAt),
+  ],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // No foreign key to workspaces here on purpose: on the hottest insert path it would add an
+    // index probe and a KEY SHARE lock on one workspace row per message; the conversation's
+    // foreign key already ties the message to its workspace.
+    workspaceId: uuid().notNull(),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    clientId: text(),
+    authorKind: text({ enum: AUTHOR_KINDS }).notNull(),
+    /** An agent's or visitor's id; null for system messages. Not a foreign key: it points at either table. */
+    authorId: uuid(),
+    authorName: text(),
+    kind: text({ enum: MESSAGE_KINDS }).notNull().default('text'),
+    body: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('messages_conversation_id_seq_unique').on(t.conversationId, t.seq),
+    unique('messages_conversation_id_client_id_unique').on(t.conversationId, t.clientId),
+  ],
+);
