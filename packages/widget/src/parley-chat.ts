@@ -87,7 +87,7 @@ export class ParleyChat extends LitElement {
         </header>
         ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
         <ol part="log" role="log" aria-live="polite" aria-label="Messages">
-          ${site?.greeting ? html`<li part="message message-agent greeting" class="agent">${site.greeting}</li>` : nothing}
+          ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting">${site.greeting}</li>` : nothing}
           ${entries.map((entry) => this.renderEntry(entry))}
         </ol>
         ${typing ? html`<p part="typing">${typing.name ?? 'Agent'} is typing…</p>` : nothing}

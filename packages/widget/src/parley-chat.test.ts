@@ -1,0 +1,249 @@
+// @vitest-environment happy-dom
+import type { WebSocketLike } from '@parley/client';
+import type { RelayToWidget, WidgetToRelay } from '@parley/protocol';
+import { PROTOCOL_VERSION } from '@parley/protocol/light';
+import { fixtureTime, fixtureUuid, makeMessage } from '@parley/protocol/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineChat, type ParleyChat } from './parley-chat';
+
+defineChat();
+
+/** A WebSocket the test scripts by hand; the real realtime client drives it. */
+class ScriptedSocket implements WebSocketLike {
+  readyState = 0;
+  readonly sent: WidgetToRelay[] = [];
+  onopen: ((ev: unknown) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  constructor(readonly url: string) {}
+  send(data: string): void {
+    this.sent.push(JSON.parse(data) as WidgetToRelay);
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+  accept(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  receive(frame: RelayToWidget): void {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+  drop(code: number): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: '' });
+  }
+  frames<T extends WidgetToRelay['type']>(type: T): Extract<WidgetToRelay, { type: T }>[] {
+    return this.sent.filter((frame): frame is Extract<WidgetToRelay, { type: T }> => frame.type === type);
+  }
+}
+
+const SITE_KEY = 'site_1';
+const conversationId = fixtureUuid(1000);
+const visitorId = fixtureUuid(2000);
+const ada = { kind: 'agent' as const, id: fixtureUuid(4000), name: 'Ada' };
+
+function welcome(token = 'token-1'): RelayToWidget {
+  return {
+    type: 'welcome',
+    protocolVersion: PROTOCOL_VERSION,
+    visitorId,
+    token,
+    site: { name: 'Acme Support', greeting: 'Hi! How can we help?', color: '#112233' },
+    heartbeatMs: 25_000,
+  };
+}
+
+describe('<parley-chat>', () => {
+  let sockets: ScriptedSocket[];
+  let chat: ParleyChat;
+
+  beforeEach(() => {
+    sockets = [];
+  });
+  afterEach(() => {
+    chat?.remove();
+    localStorage.clear();
+  });
+
+  /** Mounts the element (open by default) and connects it as a welcomed visitor. */
+  async function connectedChat({ open = true } = {}) {
+    chat = document.createElement('parley-chat');
+    chat.siteKey = SITE_KEY;
+    chat.relayOrigin = 'https://relay.example.com';
+    chat.open = open;
+    chat.createSocket = (url) => {
+      const socket = new ScriptedSocket(url);
+      sockets.push(socket);
+      return socket;
+    };
+    document.body.append(chat);
+    const socket = sockets[0]!;
+    socket.accept();
+    socket.receive(welcome());
+    await chat.updateComplete;
+    return socket;
+  }
+
+  const root = () => chat.shadowRoot!;
+  const items = () => [...root().querySelectorAll<HTMLLIElement>('[part~=message]:not(.greeting)')];
+
+  async function type(text: string, key = 'Enter', shiftKey = false) {
+    const composer = root().querySelector('textarea')!;
+    composer.value = text;
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    composer.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+    await chat.updateComplete;
+    return composer;
+  }
+
+  it('says hello on the visitor socket and renders the site greeting from welcome', async () => {
+    const socket = await connectedChat();
+    expect(socket.url).toBe('wss://relay.example.com/v1/widget/ws?siteKey=site_1');
+    expect(socket.sent[0]).toEqual({ type: 'hello', protocolVersion: PROTOCOL_VERSION, resume: {} });
+    expect(root().querySelector('h2')?.textContent).toBe('Acme Support');
+    expect(root().querySelector('.greeting')?.textContent).toBe('Hi! How can we help?');
+    expect(root().querySelector('[role=log]')?.getAttribute('aria-live')).toBe('polite');
+    expect(localStorage.getItem('parley:site_1:token')).toBe('token-1');
+  });
+
+  it('sends on Enter, not on Shift+Enter, and shows the message as sending', async () => {
+    const socket = await connectedChat();
+    await type('first line', 'Enter', true);
+    expect(socket.frames('message.send')).toHaveLength(0);
+
+    const composer = await type('Hello there');
+    expect(socket.frames('message.send')).toEqual([
+      { type: 'message.send', clientId: expect.any(String), body: 'Hello there' },
+    ]);
+    expect(composer.value).toBe('');
+    expect(items().map((item) => [item.textContent?.includes('Hello there'), item.dataset.status, item.className])).toEqual([
+      [true, 'sending', 'visitor'],
+    ]);
+    expect(localStorage.getItem('parley:site_1:outbox')).toContain('Hello there');
+  });
+
+  it('shows sending -> sent on ack, and the message once when its echo arrives', async () => {
+    const socket = await connectedChat();
+    await type('Hello there');
+    const { clientId } = socket.frames('message.send')[0]!;
+
+    socket.receive({ type: 'message.ack', clientId, conversationId, id: fixtureUuid(), seq: 1, createdAt: fixtureTime(1) });
+    await chat.updateComplete;
+    expect(items().map((item) => [item.dataset.status, item.dataset.seq])).toEqual([['sent', '1']]);
+    expect(localStorage.getItem('parley:site_1:conversation')).toBe(conversationId);
+
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1, clientId, body: 'Hello there' }) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 2, clientId: null, author: ada, body: 'Hi!' }) });
+    await chat.updateComplete;
+    expect(items().map((item) => [item.dataset.seq, item.dataset.status, item.className])).toEqual([
+      ['1', 'sent', 'visitor'],
+      ['2', 'sent', 'agent'],
+    ]);
+  });
+
+  it('renders a body that looks like HTML as literal text', async () => {
+    const socket = await connectedChat();
+    const body = '<script>window.hacked = true</script><img src=x onerror="window.hacked = true">';
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1, author: ada, clientId: null, body }) });
+    await chat.updateComplete;
+
+    const [item] = items();
+    expect(item?.querySelector('.body')?.textContent).toBe(body);
+    expect(root().querySelector('script, img')).toBeNull();
+  });
+
+  it('shows when an agent is typing, and sends the visitor typing', async () => {
+    const socket = await connectedChat();
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1 }) });
+    socket.receive({ type: 'typing.changed', conversationId, author: { kind: 'agent', name: 'Ada' }, isTyping: true });
+    await chat.updateComplete;
+    expect(root().querySelector('[part=typing]')?.textContent).toBe('Ada is typing…');
+
+    socket.receive({ type: 'typing.changed', conversationId, author: { kind: 'agent', name: 'Ada' }, isTyping: false });
+    await chat.updateComplete;
+    expect(root().querySelector('[part=typing]')).toBeNull();
+
+    await type('hm', 'h');
+    expect(socket.frames('typing.start')).toEqual([{ type: 'typing.start', conversationId }]);
+    await type('hmm');
+    expect(socket.frames('typing.stop')).toEqual([{ type: 'typing.stop', conversationId }]);
+  });
+
+  it('offers retry and discard for a message the relay refused', async () => {
+    const socket = await connectedChat();
+    await type('too much');
+    const { clientId } = socket.frames('message.send')[0]!;
+    socket.receive({ type: 'error', code: 'invalid_frame', message: 'Body too long.', ref: clientId });
+    await chat.updateComplete;
+    expect(items()[0]?.dataset.status).toBe('failed');
+    expect(items()[0]?.textContent).toContain('Body too long.');
+
+    items()[0]!.querySelector<HTMLButtonElement>('[data-action=retry]')!.click();
+    await chat.updateComplete;
+    const retried = socket.frames('message.send');
+    expect(retried).toHaveLength(2);
+    expect(retried[1]?.clientId).not.toBe(clientId);
+    expect(items().map((item) => item.dataset.status)).toEqual(['sending']);
+
+    socket.receive({ type: 'error', code: 'invalid_frame', message: 'Body too long.', ref: retried[1]!.clientId });
+    await chat.updateComplete;
+    items()[0]!.querySelector<HTMLButtonElement>('[data-action=discard]')!.click();
+    await chat.updateComplete;
+    expect(items()).toHaveLength(0);
+  });
+
+  it('drops a refused token and connects again without it', async () => {
+    localStorage.setItem('parley:site_1:token', 'forged');
+    chat = document.createElement('parley-chat');
+    chat.siteKey = SITE_KEY;
+    chat.relayOrigin = 'http://127.0.0.1:8080';
+    chat.createSocket = (url) => {
+      const socket = new ScriptedSocket(url);
+      sockets.push(socket);
+      return socket;
+    };
+    document.body.append(chat);
+    const first = sockets[0]!;
+    expect(first.url).toBe('ws://127.0.0.1:8080/v1/widget/ws?siteKey=site_1');
+    first.accept();
+    expect(first.sent[0]).toMatchObject({ type: 'hello', token: 'forged' });
+
+    first.receive({ type: 'error', code: 'unauthorized', message: 'Expired.' });
+    first.drop(4401);
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+
+    expect(localStorage.getItem('parley:site_1:token')).toBeNull();
+    sockets[1]!.accept();
+    expect(sockets[1]!.sent[0]).toEqual({ type: 'hello', protocolVersion: PROTOCOL_VERSION, resume: {} });
+  });
+
+  it('shows a notice while reconnecting', async () => {
+    const socket = await connectedChat();
+    expect(root().querySelector('[part=notice]')).toBeNull();
+    socket.drop(1006);
+    await chat.updateComplete;
+    expect(root().querySelector('[part=notice]')?.textContent).toBe('Reconnecting…');
+  });
+
+  it('counts agent messages that arrive while closed, and resets on open', async () => {
+    const counts: number[] = [];
+    const socket = await connectedChat({ open: false });
+    chat.addEventListener('parley-unread-change', (event) => counts.push(event.detail.count));
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1 }) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 2, author: ada, clientId: null }) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 3, author: ada, clientId: null }) });
+    await chat.updateComplete;
+    expect(counts.at(-1)).toBe(2);
+
+    chat.open = true;
+    await chat.updateComplete;
+    expect(counts.at(-1)).toBe(0);
+    chat.open = false;
+    await chat.updateComplete;
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 4, author: ada, clientId: null }) });
+    await chat.updateComplete;
+    expect(counts.at(-1)).toBe(1);
+  });
+});
