@@ -81,8 +81,14 @@ export const chatStyles = css`
     max-width: 80%;
     padding: 8px 12px;
     border-radius: 14px;
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  .body {
+    /* The visitor's line breaks are part of the message. */
+    white-space: pre-wrap;
+  }
+  .greeting {
+    white-space: pre-wrap;
   }
   .agent {
     align-self: flex-start;

@@ -37,6 +37,7 @@ export function mount({ siteKey, relayOrigin, launcher }: MountOptions): ChatCon
   };
   chat.addEventListener('parley-close', () => controller.close());
   chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count));
-  document.body.append(chat);
+  // The loader runs async and may beat the parser to <body>; the chat is fixed-position either way.
+  (document.body ?? document.documentElement).append(chat);
   return controller;
 }
