@@ -23,7 +23,7 @@ export function webStorageReadStore(storage: Pick<Storage, 'getItem' | 'setItem'
     load() {
       try {
         const parsed: unknown = JSON.parse(storage.getItem(key) ?? '{}');
-        if (typeof parsed !== 'object' || parsed === null) return {};
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
         return Object.fromEntries(
           Object.entries(parsed).filter((entry): entry is [string, number] => Number.isInteger(entry[1])),
         );

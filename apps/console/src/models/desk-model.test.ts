@@ -1,0 +1,76 @@
+import { fixtureTime, fixtureUuid, makeConversationSummary } from '@parley/protocol/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeRealtimeClient } from '../fake-realtime-client';
+import { CLOCK_TICK_MS, createDeskModel } from './desk-model';
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: Date.parse(fixtureTime(0)) });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup() {
+  const client = createFakeRealtimeClient();
+  const conversation = makeConversationSummary({ id: fixtureUuid(301) });
+  const api = { listConversations: vi.fn(async () => ({ conversations: [conversation] })) };
+  const session = { verify: vi.fn(async () => {}) };
+  const desk = createDeskModel({ client, api, session });
+  return { client, api, session, desk, conversation };
+}
+
+describe('desk model', () => {
+  it('does nothing until started; then connects and loads the inbox', async () => {
+    const { client, api, desk, conversation } = setup();
+    expect(client.calls.connect).toBe(0);
+    expect(api.listConversations).not.toHaveBeenCalled();
+
+    desk.start();
+    desk.start();
+    expect(client.calls.connect).toBe(1);
+    await vi.waitFor(() => expect(desk.inbox.conversations.value).toEqual([conversation]));
+    desk.dispose();
+  });
+
+  it('mirrors the connection state and re-checks the session when the socket drops', () => {
+    const { client, session, desk } = setup();
+    desk.start();
+    client.setState('connecting');
+    client.setState('open');
+    expect(desk.connection.value).toBe('open');
+    expect(session.verify).not.toHaveBeenCalled();
+
+    client.setState('reconnecting');
+    expect(desk.connection.value).toBe('reconnecting');
+    expect(session.verify).toHaveBeenCalledTimes(1);
+    desk.dispose();
+  });
+
+  it('raises a notice when the relay speaks another protocol version', () => {
+    const { client, desk } = setup();
+    desk.start();
+    client.fail({ type: 'error', code: 'rate_limited', message: 'Slow down.' });
+    expect(desk.notice.value).toBeNull();
+    client.fail({ code: 'incompatible', message: 'Reload the page.' });
+    expect(desk.notice.value).toBe('Reload the page.');
+    desk.dispose();
+  });
+
+  it('ticks its clock for relative times', () => {
+    const { desk } = setup();
+    desk.start();
+    const start = desk.now.value;
+    vi.advanceTimersByTime(CLOCK_TICK_MS);
+    expect(desk.now.value).toBe(start + CLOCK_TICK_MS);
+    desk.dispose();
+  });
+
+  it('closes the client and releases everything on dispose', () => {
+    const { client, desk } = setup();
+    desk.start();
+    desk.dispose();
+    expect(client.calls.close).toBe(1);
+    expect(client.listenerCount()).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
