@@ -3,6 +3,7 @@
  * the committed migrations with the same SQL on both, and hands back one `Db` type the query
  * modules take as their first argument. Nothing here runs at import time.
  */
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -14,8 +15,19 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema';
 
+/**
+ * A raw query's result as both drivers shape it: pg's QueryResult and PGlite's Results both
+ * carry `rows`, which is all `db.execute(sql...)` callers may rely on.
+ */
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: RowsResult<this['row']>;
+}
+interface RowsResult<Row> {
+  rows: (Row extends Record<string, unknown> ? Row : Record<string, unknown>)[];
+}
+
 /** What the query modules take: either driver, or a transaction of either (a transaction is a PgDatabase too). */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Db = PgDatabase<RowsResultHKT, typeof schema>;
 
 export interface Database {
   db: Db;
@@ -95,6 +107,8 @@ async function migrateExclusively(pool: pg.Pool, run: () => Promise<void>): Prom
  * `db`, or the outer query waits for a mutex its own transaction holds.
  */
 async function openPglite(dataDir: string): Promise<Database> {
+  // PGlite creates the last directory of a path but not its parents (a fresh checkout has no ./data).
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case' });
   try {
