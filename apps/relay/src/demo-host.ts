@@ -3,7 +3,7 @@
  * the snippet a site owner would paste. Started by `scripts/start` (DEMO_PORT); not for production.
  */
 import { createServer, type Server } from 'node:http';
-import { renderSnippet } from '@parley/widget/snippet';
+import { renderSnippet } from '@parley/widget';
 
 export function demoPageHtml(snippet: string): string {
   return `<!doctype html>

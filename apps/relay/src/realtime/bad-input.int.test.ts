@@ -3,7 +3,7 @@
  * frame or a refused upgrade, and the relay keeps serving everyone else.
  */
 import { LIMITS, PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
 import { connectVisitor, eventually, RawSocket, signIn } from '../testing/test-clients';
 
@@ -11,11 +11,15 @@ describe('bad input on the sockets', () => {
   let relay: RelayUnderTest;
   const sockets: RawSocket[] = [];
 
-  beforeEach(async () => {
+  // One relay for the file: every case uses its own sockets and visitors, and the point of
+  // several cases is that the same relay keeps serving after the others.
+  beforeAll(async () => {
     relay = await startRelay();
   });
-  afterEach(async () => {
+  afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();
+  });
+  afterAll(async () => {
     await relay.close();
   });
 

@@ -132,6 +132,9 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
       this.log.error({ err: error, frame: frame.type }, 'frame handler failed');
       this.sendError('internal', undefined, ref);
     }
+    // A socket whose hello failed has no session to go on with: close it (1011, not one of the
+    // final codes) so the client reconnects with backoff instead of waiting on a silent socket.
+    if (frame.type === 'hello' && !this.ready) this.close(1011, 'hello failed');
   }
 
   protected abstract onHello(frame: Extract<In, { type: 'hello' }> | In): Promise<void>;

@@ -9,7 +9,7 @@ import {
   toAgentProfile,
 } from '@parley/db';
 import { AgentReply, ErrorBody, LoginBody, PasswordChangeBody } from '@parley/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAgent, sessionTokenOf } from '../auth/agent-auth';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -25,13 +25,16 @@ export async function authRoutes(parent: FastifyInstance): Promise<void> {
   const cookieName = sessionCookieName(config.publicUrl);
   const secure = config.publicUrl.startsWith('https://');
 
-  // Per account: guessing one agent's password from many IPs is throttled too.
-  const perAccount = app.rateLimit({
+  // Per account, on top of the per-IP route limit: guessing one agent's password from many IPs is
+  // throttled too. createRateLimit (not rateLimit) because the plugin runs only one of its hooks per request.
+  const accountLimit = app.createRateLimit({
     max: 10,
     timeWindow: '15 minutes',
     keyGenerator: (request) => `login:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
-    errorResponseBuilder: () => new ParleyError('too_many_attempts'),
   });
+  const perAccount = async (request: FastifyRequest) => {
+    if ((await accountLimit(request)).isExceeded) throw new ParleyError('too_many_attempts');
+  };
 
   app.post(
     '/v1/auth/login',

@@ -3,7 +3,7 @@
  * gets exactly what a non-existent id gets (`not_found`); a visitor reaches only their own conversations.
  */
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
 import { connectVisitor, eventually, RawSocket, signIn } from '../testing/test-clients';
 
@@ -13,7 +13,8 @@ describe('workspace isolation', () => {
   let conversationOfOtherVisitorA: string;
   const cleanups: Array<() => void> = [];
 
-  beforeEach(async () => {
+  // The cases only read, or are refused: one relay and one set of foreign conversations for all.
+  beforeAll(async () => {
     relay = await startRelay();
     const visitorB = connectVisitor(relay, relay.b);
     await visitorB.welcome;
@@ -25,10 +26,13 @@ describe('workspace isolation', () => {
     otherA.client.sendMessage({ body: 'another visitor of A' });
     await eventually(() => otherA.messages.length === 1, 'A stored');
     conversationOfOtherVisitorA = otherA.messages[0]!.conversationId;
-    cleanups.push(() => visitorB.client.close(), () => otherA.client.close());
+    visitorB.client.close();
+    otherA.client.close();
   });
-  afterEach(async () => {
+  afterEach(() => {
     for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  afterAll(async () => {
     await relay.close();
   });
 

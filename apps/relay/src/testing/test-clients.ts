@@ -108,6 +108,9 @@ export class RawSocket {
       this.socket.once('open', () => resolve());
       this.socket.once('error', reject);
     });
+    // Refused-upgrade tests never await `opened`; its rejection is expected there, not unhandled.
+    this.opened.catch(() => {});
+    this.socket.on('error', () => {});
     this.failedUpgrade = new Promise((resolve) => {
       this.socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? null));
       this.socket.once('open', () => resolve(null));
