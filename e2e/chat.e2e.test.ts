@@ -33,12 +33,12 @@ describe.skipIf(!chromium)('visitor and agent in Chromium', () => {
 
   async function openWidget(page: Page): Promise<void> {
     await page.getByRole('button', { name: 'Open chat' }).click();
-    await page.getByLabel('Message').waitFor();
+    await page.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
   }
 
   async function sendAsVisitor(page: Page, text: string): Promise<void> {
-    await page.getByLabel('Message').fill(text);
-    await page.getByLabel('Message').press('Enter');
+    await page.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+    await page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
     await page.locator('[data-status="sent"]', { hasText: text }).waitFor();
   }
 
@@ -64,16 +64,17 @@ describe.skipIf(!chromium)('visitor and agent in Chromium', () => {
 
     await first.first().click();
     await agent.getByText('Hello! Do you ship to Norway?').waitFor();
-    await agent.getByLabel('Reply').fill('Yes, in 3–5 days.');
-    await agent.getByLabel('Reply').press('Enter');
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).fill('Yes, in 3–5 days.');
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).press('Enter');
     await visitor.getByText('Yes, in 3–5 days.').waitFor();
   });
 
   it('shows each side the other typing', async () => {
-    await agent.getByLabel('Reply').pressSequentially('Let me check');
+
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).pressSequentially('Let me check');
     await visitor.locator('[part="typing"]').waitFor();
-    await visitor.getByLabel('Message').pressSequentially('Thanks');
-    await agent.getByText(/typing/i).waitFor();
+    await visitor.getByRole('textbox', { name: 'Message', exact: true }).pressSequentially('Thanks');
+    await agent.getByText('Visitor is typing…').waitFor();
   });
 
   it('keeps the conversation across a reload and shares it with a second tab', async () => {
@@ -87,11 +88,13 @@ describe.skipIf(!chromium)('visitor and agent in Chromium', () => {
     await openWidget(secondTab);
     await secondTab.getByText('Yes, in 3–5 days.').waitFor();
     await sendAsVisitor(secondTab, 'Sent from my second tab');
-    await visitor.getByText('Sent from my second tab').waitFor();
-    await agent.getByText('Sent from my second tab').waitFor();
+    const inFirstTab = visitor.getByRole('log').getByText('Sent from my second tab');
+    const inConsole = agent.getByRole('log').getByText('Sent from my second tab');
+    await inFirstTab.waitFor();
+    await inConsole.waitFor();
     // Exactly once in each view.
-    expect(await visitor.getByText('Sent from my second tab').count()).toBe(1);
-    expect(await agent.getByText('Sent from my second tab').count()).toBe(1);
+    expect(await inFirstTab.count()).toBe(1);
+    expect(await inConsole.count()).toBe(1);
     await secondTab.close();
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@parley/test-services/start';
 import { chromium, type Browser } from 'playwright-core';
-import { startRelayProcess, type RelayProcess } from '../apps/relay/src/testing/relay-process';
+import { startRelayProcess, type RelayProcess } from '@parley/relay/testing/relay-process';
 
 export const ADMIN = { email: 'admin@e2e.test', password: 'e2e password that is long' };
 

@@ -45,4 +45,12 @@ describe('TypingSignal', () => {
     typing.stop();
     expect(signals).toEqual([]);
   });
+
+  it('starts again on the first keystroke after a send, however soon', () => {
+    typing.input();
+    typing.stop();
+    vi.advanceTimersByTime(100);
+    typing.input();
+    expect(signals).toEqual([true, false, true]);
+  });
 });

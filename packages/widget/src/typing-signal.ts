@@ -33,6 +33,8 @@ export class TypingSignal {
   stop(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
+    // The next keystroke after a stop is a new start, however soon it comes (a send is a stop).
+    this.lastStartAt = Number.NEGATIVE_INFINITY;
     if (!this.typing) return;
     this.typing = false;
     this.emit(false);
