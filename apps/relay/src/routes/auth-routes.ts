@@ -33,7 +33,9 @@ export async function authRoutes(parent: FastifyInstance): Promise<void> {
     keyGenerator: (request) => `login:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
   });
   const perAccount = async (request: FastifyRequest) => {
-    if ((await accountLimit(request)).isExceeded) throw new ParleyError('too_many_attempts');
+    const limit = await accountLimit(request);
+    // `isAllowed` is true only for allow-listed keys; the count over `max` is `isExceeded`.
+    if (!limit.isAllowed && limit.isExceeded) throw new ParleyError('too_many_attempts');
   };
 
   app.post(
