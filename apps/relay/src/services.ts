@@ -37,6 +37,7 @@ export interface ServicesOptions {
 export const servicesPlugin = fp(
   async (app: FastifyInstance, options: ServicesOptions) => {
     const hub = new Hub(options.bus, (error, context) => app.log.warn({ err: error }, `bus: ${context}`));
+    app.addHook('onClose', async () => hub.close());
     const db = options.database.db;
     app.decorate('parley', {
       config: options.config,

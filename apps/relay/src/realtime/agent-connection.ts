@@ -119,10 +119,11 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
             isTyping: frame.type === 'typing.start',
           },
         };
+        // Typing is ephemeral: if the bus is down, this node's sockets got it and that is enough.
         await Promise.all([
           this.deps.hub.publish(channels.visitor(this.workspaceId, conversation.visitor.id), typing),
           this.deps.hub.publish(channels.conversation(this.workspaceId, conversation.id), typing),
-        ]);
+        ]).catch(() => {});
         return;
       }
       default:

@@ -10,14 +10,21 @@ export type BusEvent =
   /** Close this agent's sockets whose session is `sessionId`, or all but `keepSessionId`. */
   | { kind: 'sessions.ended'; sessionId?: string; keepSessionId?: string };
 
-export function encodeBusEvent(event: BusEvent): string {
-  return JSON.stringify(event);
+/** What goes over the bus: the event and the node that published it. */
+export interface BusEnvelope {
+  node: string;
+  event: BusEvent;
 }
 
-export function decodeBusEvent(payload: string): BusEvent | null {
+export function encodeEnvelope(node: string, event: BusEvent): string {
+  return JSON.stringify({ node, event } satisfies BusEnvelope);
+}
+
+export function decodeEnvelope(payload: string): BusEnvelope | null {
   try {
-    const event = JSON.parse(payload) as BusEvent;
-    return event && (event.kind === 'frame' || event.kind === 'sessions.ended') ? event : null;
+    const envelope = JSON.parse(payload) as BusEnvelope;
+    const kind = envelope?.event?.kind;
+    return typeof envelope.node === 'string' && (kind === 'frame' || kind === 'sessions.ended') ? envelope : null;
   } catch {
     return null;
   }

@@ -32,7 +32,7 @@ declare module 'fastify' {
 
 export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   await app.register(websocket, { options: { maxPayload: HARD_MAX_PAYLOAD } });
-  const { db, hub, bus, messages, secret } = app.parley;
+  const { db, hub, messages, secret } = app.parley;
   const live = new Set<Connection<{ type: string }>>();
   const forget = (connection: Connection<never>) => {
     live.delete(connection as Connection<{ type: string }>);
@@ -107,7 +107,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   sweep.unref();
 
   // The bus may have dropped publishes while it was down: every socket catches up from Postgres.
-  const stopRecovery = bus.onRecovered(() => {
+  const stopRecovery = hub.onRecovered(() => {
     for (const connection of live) {
       connection.catchUp().catch((error) => app.log.warn({ err: error }, 'catch-up after bus recovery failed'));
     }

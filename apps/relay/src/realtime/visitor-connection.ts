@@ -110,6 +110,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       case 'typing.start':
       case 'typing.stop': {
         await this.requireConversation(frame.conversationId);
+        // Typing is ephemeral: if the bus is down, this node's sockets got it and that is enough.
         await this.deps.hub.publish(channels.conversation(this.site.workspaceId, frame.conversationId), {
           kind: 'frame',
           origin: this.id,
@@ -119,7 +120,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
             author: { kind: 'visitor', name: visitor.name },
             isTyping: frame.type === 'typing.start',
           },
-        });
+        }).catch(() => {});
         return;
       }
       case 'resume': {
