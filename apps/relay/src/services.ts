@@ -45,7 +45,8 @@ export const servicesPlugin = fp(
       db,
       bus: options.bus,
       hub,
-      messages: new MessageService(db, hub, app.log),
+      // PGlite has one connection: more than one batch in flight would only queue.
+      messages: new MessageService(db, hub, app.log, { concurrency: options.database.kind === 'pglite' ? 1 : 4 }),
       secret: options.secret,
     });
   },

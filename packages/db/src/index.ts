@@ -41,3 +41,9 @@ export {
   type AppendMessageResult,
   type StartConversationInput,
 } from './messages';
+export {
+  createMessageWriter,
+  type AppendScope,
+  type MessageWriter,
+  type MessageWriterOptions,
+} from './message-writer';

@@ -37,7 +37,7 @@ const PREVIEW_LENGTH = 140;
 
 type MessageRow = typeof messages.$inferSelect;
 
-function toMessage(row: MessageRow): Message {
+export function toMessage(row: MessageRow): Message {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -51,7 +51,7 @@ function toMessage(row: MessageRow): Message {
 }
 
 /** The first 140 characters, counted in code points so an emoji is never cut in half. */
-function preview(body: string): string {
+export function preview(body: string): string {
   if (body.length <= PREVIEW_LENGTH) return body;
   return Array.from(body).slice(0, PREVIEW_LENGTH).join('');
 }

@@ -2,11 +2,7 @@
  * Sending a message, for visitors and agents alike: store it (one transaction, idempotent on
  * clientId), answer the sender only after the commit, then ring the bus so every node delivers it.
  */
-import {
-  appendMessage,
-  startConversation,
-  type Db,
-} from '@parley/db';
+import { createMessageWriter, startConversation, type Db, type MessageWriter } from '@parley/db';
 import type { Author, ConversationSummary, Message, RelayToConsole, RelayToWidget } from '@parley/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { ParleyError } from '../parley-error';
@@ -35,17 +31,27 @@ export interface AgentSender {
 export type MessageAck = Extract<RelayToWidget, { type: 'message.ack' }>;
 
 export class MessageService {
+  /** Group commit: messages arriving together share one transaction (see message-writer.ts). */
+  private readonly writer: MessageWriter;
+
   constructor(
     private readonly db: Db,
     private readonly hub: Hub,
     private readonly log: FastifyBaseLogger,
-  ) {}
+    options: { concurrency: number },
+  ) {
+    this.writer = createMessageWriter(db, { concurrency: options.concurrency });
+  }
+
+  /** Resolves once every accepted message is committed (and answered). */
+  drain(): Promise<void> {
+    return this.writer.drain();
+  }
 
   async sendFromVisitor(sender: VisitorSender, input: SendInput): Promise<MessageAck> {
     const author: Author = { kind: 'visitor', id: sender.visitorId, name: sender.name };
     const result = input.conversationId
-      ? await appendMessage(
-          this.db,
+      ? await this.writer.append(
           { workspaceId: sender.workspaceId, visitorId: sender.visitorId },
           { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
         )
@@ -63,8 +69,7 @@ export class MessageService {
 
   async sendFromAgent(sender: AgentSender, input: SendInput & { conversationId: string }): Promise<MessageAck> {
     const author: Author = { kind: 'agent', id: sender.agentId, name: sender.name };
-    const result = await appendMessage(
-      this.db,
+    const result = await this.writer.append(
       { workspaceId: sender.workspaceId },
       { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
     );

@@ -1,0 +1,234 @@
+/**
+ * Group commit for the message write path. Messages that arrive while a batch is being written
+ * wait and go together in the next one: one transaction, one lock query, one insert and one
+ * update for the whole batch, instead of a transaction per message. Each caller still gets its
+ * own result, after the commit. Semantics are exactly `appendMessage`'s: rows of a conversation
+ * are locked (in id order, so concurrent batches on several nodes cannot deadlock), seq is
+ * last_seq + 1 without gaps in arrival order, and a clientId already stored — or twice in one
+ * batch — returns the first row and uses no seq.
+ */
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { ConversationSummary } from '@parley/protocol';
+import { summaryColumns, toConversationSummary, type SummaryRow } from './conversations';
+import { appendMessage, preview, toMessage, type AppendMessageInput, type AppendMessageResult } from './messages';
+import type { Db } from './open-db';
+import { conversations, messages, visitors } from './schema';
+
+export interface AppendScope {
+  workspaceId: string;
+  visitorId?: string;
+}
+
+export interface MessageWriter {
+  /** `appendMessage`, batched with whatever else is being written at the same moment. */
+  append(scope: AppendScope, input: AppendMessageInput): Promise<AppendMessageResult | null>;
+  /** Resolves when nothing is queued or being written (for a graceful stop). */
+  drain(): Promise<void>;
+}
+
+export interface MessageWriterOptions {
+  /** Most messages in one transaction. */
+  maxBatch?: number;
+  /** Batches in flight at once (PGlite has one connection: 1). */
+  concurrency?: number;
+}
+
+interface Pending {
+  scope: AppendScope;
+  input: AppendMessageInput;
+  resolve(result: AppendMessageResult | null): void;
+  reject(error: unknown): void;
+}
+
+type LockedRow = SummaryRow & { workspaceId: string; visitorId: string; firstResponseAt: Date | null };
+
+export function createMessageWriter(db: Db, options: MessageWriterOptions = {}): MessageWriter {
+  const maxBatch = options.maxBatch ?? 256;
+  const concurrency = options.concurrency ?? 2;
+  const queue: Pending[] = [];
+  let inFlight = 0;
+  let idle: Array<() => void> = [];
+
+  function pump(): void {
+    while (inFlight < concurrency && queue.length > 0) {
+      const batch = queue.splice(0, maxBatch);
+      inFlight++;
+      writeOrIsolate(db, batch).finally(() => {
+        inFlight--;
+        pump();
+        if (inFlight === 0 && queue.length === 0) {
+          for (const resolve of idle.splice(0)) resolve();
+        }
+      });
+    }
+  }
+
+  return {
+    append(scope, input) {
+      return new Promise((resolve, reject) => {
+        queue.push({ scope, input, resolve, reject });
+        pump();
+      });
+    },
+    drain() {
+      if (inFlight === 0 && queue.length === 0) return Promise.resolve();
+      return new Promise((resolve) => idle.push(resolve));
+    },
+  };
+}
+
+/**
+ * Writes the batch; if that fails with more than one message in it, writes each on its own so
+ * one bad message cannot fail the others (and an outage still fails each with its own error).
+ */
+async function writeOrIsolate(db: Db, batch: Pending[]): Promise<void> {
+  try {
+    const results = await db.transaction((tx) => writeBatch(tx, batch));
+    batch.forEach((pending, index) => pending.resolve(results[index] ?? null));
+  } catch (error) {
+    if (batch.length === 1) {
+      batch[0]!.reject(error);
+      return;
+    }
+    await Promise.all(
+      batch.map((pending) => appendMessage(db, pending.scope, pending.input).then(pending.resolve, pending.reject)),
+    );
+  }
+}
+
+async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessageResult | null>> {
+  const conversationIds = [...new Set(batch.map((pending) => pending.input.conversationId))].sort();
+  const lockedRows = await tx
+    .select({
+      ...summaryColumns,
+      workspaceId: conversations.workspaceId,
+      visitorId: conversations.visitorId,
+      firstResponseAt: conversations.firstResponseAt,
+    })
+    .from(conversations)
+    .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
+    .where(inArray(conversations.id, conversationIds))
+    .orderBy(asc(conversations.id))
+    .for('update', { of: conversations });
+  const locked = new Map<string, LockedRow>(lockedRows.map((row) => [row.id, row]));
+
+  // A pending message is refused (null) when its conversation is not in its scope.
+  const inScope = (pending: Pending): LockedRow | undefined => {
+    const row = locked.get(pending.input.conversationId);
+    if (!row || row.workspaceId !== pending.scope.workspaceId) return undefined;
+    if (pending.scope.visitorId !== undefined && row.visitorId !== pending.scope.visitorId) return undefined;
+    return row;
+  };
+
+  const keyOf = (conversationId: string, clientId: string) => `${conversationId}\u0000${clientId}`;
+  const withClientId = batch.filter((pending) => pending.input.clientId !== null && inScope(pending));
+  const existing = new Map<string, typeof messages.$inferSelect>();
+  if (withClientId.length > 0) {
+    const conditions: SQL[] = withClientId.map(
+      (pending) => and(eq(messages.conversationId, pending.input.conversationId), eq(messages.clientId, pending.input.clientId!))!,
+    );
+    for (const row of await tx.select().from(messages).where(or(...conditions))) {
+      existing.set(keyOf(row.conversationId, row.clientId!), row);
+    }
+  }
+
+  // Plan: seq per new message in arrival order; resends (stored, or twice in this batch) point at the first.
+  const nextSeq = new Map<string, number>();
+  const firstInBatch = new Map<string, number>();
+  const plan: Array<{ kind: 'refused' } | { kind: 'existing'; key: string } | { kind: 'same-as'; index: number } | { kind: 'new'; seq: number; row: LockedRow }> = [];
+  batch.forEach((pending, index) => {
+    const row = inScope(pending);
+    if (!row) return plan.push({ kind: 'refused' });
+    const { conversationId, clientId } = pending.input;
+    if (clientId !== null) {
+      const key = keyOf(conversationId, clientId);
+      if (existing.has(key)) return plan.push({ kind: 'existing', key });
+      const first = firstInBatch.get(key);
+      if (first !== undefined) return plan.push({ kind: 'same-as', index: first });
+      firstInBatch.set(key, index);
+    }
+    const seq = (nextSeq.get(conversationId) ?? row.lastSeq) + 1;
+    nextSeq.set(conversationId, seq);
+    return plan.push({ kind: 'new', seq, row });
+  });
+
+  const toInsert = plan.flatMap((step, index) => (step.kind === 'new' ? [{ step, pending: batch[index]! }] : []));
+  const inserted =
+    toInsert.length === 0
+      ? []
+      : await tx
+          .insert(messages)
+          .values(
+            toInsert.map(({ step, pending }) => ({
+              workspaceId: pending.scope.workspaceId,
+              conversationId: pending.input.conversationId,
+              seq: step.seq,
+              clientId: pending.input.clientId,
+              authorKind: pending.input.author.kind,
+              authorId: pending.input.author.id,
+              authorName: pending.input.author.name,
+              kind: pending.input.kind ?? 'text',
+              body: pending.input.body,
+              createdAt: sql`clock_timestamp()`,
+            })),
+          )
+          .returning();
+  const insertedBySeq = new Map(inserted.map((row) => [keyOf(row.conversationId, String(row.seq)), row]));
+
+  // One UPDATE for every conversation touched: its last message is the batch's last for it.
+  const lastByConversation = new Map<string, (typeof toInsert)[number]>();
+  for (const item of toInsert) lastByConversation.set(item.pending.input.conversationId, item);
+  const firstAgentAt = new Map<string, Date>();
+  for (const { step, pending } of toInsert) {
+    const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
+    if (pending.input.author.kind === 'agent' && step.row.firstResponseAt === null && !firstAgentAt.has(step.row.id)) {
+      firstAgentAt.set(step.row.id, row.createdAt);
+    }
+  }
+  if (lastByConversation.size > 0) {
+    const values = [...lastByConversation.values()].map(({ step, pending }) => {
+      const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
+      const firstResponse = firstAgentAt.get(step.row.id) ?? null;
+      return sql`(${step.row.id}::uuid, ${step.seq}::int, ${preview(pending.input.body)}::text, ${pending.input.author.kind}::text, ${row.createdAt.toISOString()}::timestamptz, ${firstResponse?.toISOString() ?? null}::timestamptz)`;
+    });
+    await tx.execute(sql`
+      UPDATE conversations AS c SET
+        last_seq = v.last_seq,
+        last_message_preview = v.preview,
+        last_message_author_kind = v.author_kind,
+        last_message_at = v.at,
+        updated_at = v.at,
+        first_response_at = COALESCE(c.first_response_at, v.first_response_at)
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, last_seq, preview, author_kind, at, first_response_at)
+      WHERE c.id = v.id`);
+  }
+
+  const results: Array<AppendMessageResult | null> = [];
+  plan.forEach((step, index) => {
+    if (step.kind === 'refused') {
+      results.push(null);
+    } else if (step.kind === 'existing') {
+      const row = existing.get(step.key)!;
+      results.push({ message: toMessage(row), created: false, conversation: summaryOf(locked.get(row.conversationId)!, nextSeq) });
+    } else if (step.kind === 'same-as') {
+      const first = results[step.index]!;
+      results.push({ ...first, created: false });
+    } else {
+      const pending = batch[index]!;
+      const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
+      // The summary as of this message: the inbox shows each message's effect in order.
+      const summary: ConversationSummary = {
+        ...toConversationSummary(step.row),
+        lastSeq: step.seq,
+        lastMessage: { authorKind: pending.input.author.kind, body: preview(pending.input.body), createdAt: row.createdAt.toISOString() },
+        updatedAt: row.createdAt.toISOString(),
+      };
+      results.push({ message: toMessage(row), created: true, conversation: summary });
+    }
+  });
+  return results;
+}
+
+function summaryOf(row: LockedRow, nextSeq: Map<string, number>): ConversationSummary {
+  return { ...toConversationSummary(row), lastSeq: nextSeq.get(row.id) ?? row.lastSeq };
+}
