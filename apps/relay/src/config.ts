@@ -30,6 +30,10 @@ const EnvSchema = Type.Object({
   WIDGET_DIST: Type.Optional(Type.String()),
   CONSOLE_DIST: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Flood limits, frames per 10 s: per visitor socket, per agent socket, per client IP (visitors). 0 = off. */
+  FRAME_LIMIT_VISITOR_SOCKET: Type.Integer({ minimum: 0, default: 60 }),
+  FRAME_LIMIT_AGENT_SOCKET: Type.Integer({ minimum: 0, default: 300 }),
+  FRAME_LIMIT_IP: Type.Integer({ minimum: 0, default: 600 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -50,6 +54,7 @@ export interface Config {
   widgetDist: string;
   consoleDist: string;
   trustProxy: boolean;
+  frameLimits: { visitorSocket: number; agentSocket: number; ip: number; windowSeconds: number };
 }
 
 const workspaceRoot = new URL('../../../', import.meta.url);
@@ -85,5 +90,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     widgetDist: parsed.WIDGET_DIST ?? new URL('packages/widget/dist/', workspaceRoot).pathname,
     consoleDist: parsed.CONSOLE_DIST ?? new URL('apps/console/dist/', workspaceRoot).pathname,
     trustProxy: parsed.TRUST_PROXY,
+    frameLimits: {
+      visitorSocket: parsed.FRAME_LIMIT_VISITOR_SOCKET,
+      agentSocket: parsed.FRAME_LIMIT_AGENT_SOCKET,
+      ip: parsed.FRAME_LIMIT_IP,
+      windowSeconds: 10,
+    },
   };
 }

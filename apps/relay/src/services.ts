@@ -6,6 +6,7 @@ import type { Bus } from '@parley/bus';
 import type { Database, Db } from '@parley/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
 import type { Config } from './config';
 import { MessageService } from './chat/message-service';
 import { Hub } from './realtime/hub';
@@ -19,6 +20,10 @@ export interface Services {
   messages: MessageService;
   /** Signs visitor tokens. */
   secret: string;
+  /** Shared counters (flood limits) across nodes; null on a single node. Not the bus's connections. */
+  redis: Redis | null;
+  /** Set when the relay is stopping: no new sockets, readiness says so. */
+  lifecycle: { draining: boolean };
 }
 
 declare module 'fastify' {
@@ -39,6 +44,12 @@ export const servicesPlugin = fp(
     const hub = new Hub(options.bus, (error, context) => app.log.warn({ err: error }, `bus: ${context}`));
     app.addHook('onClose', async () => hub.close());
     const db = options.database.db;
+    // Commands fail fast while Redis is away (the limiters then fall back to memory) instead of queueing.
+    const redis = options.config.redisUrl
+      ? new Redis(options.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+      : null;
+    redis?.on('error', (error) => app.log.debug({ err: error }, 'redis (limits) error'));
+    if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
     app.decorate('parley', {
       config: options.config,
       database: options.database,
@@ -48,6 +59,8 @@ export const servicesPlugin = fp(
       // PGlite has one connection: more than one batch in flight would only queue.
       messages: new MessageService(db, hub, app.log, { concurrency: options.database.kind === 'pglite' ? 1 : 4 }),
       secret: options.secret,
+      redis,
+      lifecycle: { draining: false },
     });
   },
   { name: 'parley-services' },

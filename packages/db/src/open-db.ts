@@ -55,7 +55,9 @@ export async function openDb(opts: OpenDbOptions = {}): Promise<Database> {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  // Bounded waits: a stalled Postgres turns into a retryable error for the sender instead of a
+  // send that never answers. Safe even if a commit did land: the resend is idempotent on clientId.
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 5_000, query_timeout: 15_000 });
   // An idle client that loses its server (restart, failover) emits 'error' on the pool, which
   // would crash the process without a listener. The next query on a fresh client reports the
   // outage to its caller, and ping() reports it to the readiness check, so nothing is lost here.

@@ -131,6 +131,13 @@ export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
 export const CLOSE_INCOMPATIBLE = 4426;
 /** Close code for a socket dropped because it stopped answering heartbeats. */
 export const CLOSE_HEARTBEAT_TIMEOUT = 4408;
+/**
+ * Close code for a socket that fell too far behind reading what the relay sends (its send buffer
+ * passed the cap). Reconnect and resume: nothing is lost, the missed messages come from storage.
+ */
+export const CLOSE_SLOW_CONSUMER = 4409;
+/** Close code when the relay is shutting down (a deploy): reconnect, another node will answer. */
+export const CLOSE_RELAY_RESTARTING = 1012;
 
 export function isRetryable(code: string): boolean {
   return code in ERRORS ? ERRORS[code as ErrorCode].retryable : true;

@@ -52,5 +52,7 @@ export const CHECK_STATES = ['ok', 'down'] as const;
 export const ReadyReply = Type.Object({
   status: StringEnum(['ready', 'degraded', 'unavailable'] as const),
   checks: Type.Object({ db: StringEnum(CHECK_STATES), bus: StringEnum(CHECK_STATES) }),
+  /** True while the relay stops gracefully: it finishes what it has and takes nothing new. */
+  draining: Type.Boolean(),
 });
 export type ReadyReply = Static<typeof ReadyReply>;

@@ -20,6 +20,7 @@ import { ParleyError } from '../parley-error';
 import type { BusEvent } from './bus-events';
 import { channels } from './channels';
 import { Connection } from './connection';
+import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { Hub } from './hub';
 
@@ -29,6 +30,7 @@ export interface AgentConnectionDeps {
   messages: MessageService;
   log: FastifyBaseLogger;
   parser: FrameParser<ConsoleToRelay>;
+  limits: FrameLimits;
   onClosed(connection: Connection<ConsoleToRelay>): void;
 }
 
@@ -50,7 +52,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
     readonly session: AgentSession,
     private readonly deps: AgentConnectionDeps,
   ) {
-    super(socket, deps.parser, deps.log);
+    super(socket, { parser: deps.parser, limits: deps.limits, ip: null, log: deps.log });
   }
 
   private get workspaceId(): string {

@@ -4,31 +4,61 @@
  * hello gate, heartbeat bookkeeping, and delivery of bus events.
  */
 import { randomUUID } from 'node:crypto';
-import { errorFrame, ERRORS, type ErrorCode, type RelayToConsole, type RelayToWidget } from '@parley/protocol';
+import {
+  CLOSE_SLOW_CONSUMER,
+  errorFrame,
+  ERRORS,
+  type ErrorCode,
+  type RelayToConsole,
+  type RelayToWidget,
+} from '@parley/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { isStorageUnavailable } from '../chat/storage-errors';
 import { ParleyError } from '../parley-error';
 import type { BusEvent } from './bus-events';
+import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { HubMember } from './hub';
 
 type OutFrame = RelayToWidget | RelayToConsole;
+
+/**
+ * A socket whose unsent backlog passes this is closed (CLOSE_SLOW_CONSUMER): server memory stays
+ * bounded however slowly a client reads, and the client resumes from storage when it reconnects.
+ */
+export const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+export interface ConnectionOptions<In> {
+  parser: FrameParser<In>;
+  limits: FrameLimits;
+  /** The client's IP for the per-IP flood budget; null where that budget does not apply (agents). */
+  ip: string | null;
+  log: FastifyBaseLogger;
+}
 
 export abstract class Connection<In extends { type: string }> implements HubMember {
   readonly id = randomUUID();
   lastSeenAt = Date.now();
   protected ready = false;
   private closed = false;
+  private draining = false;
   private queue: Promise<void> = Promise.resolve();
+  private readonly parser: FrameParser<In>;
+  private readonly limits: FrameLimits;
+  private readonly ip: string | null;
+  protected readonly log: FastifyBaseLogger;
   /** The highest seq this socket was sent per conversation: where a catch-up starts. */
   protected readonly deliveredSeq = new Map<string, number>();
 
   constructor(
     protected readonly socket: WebSocket,
-    private readonly parser: FrameParser<In>,
-    protected readonly log: FastifyBaseLogger,
+    options: ConnectionOptions<In>,
   ) {
+    this.parser = options.parser;
+    this.limits = options.limits;
+    this.ip = options.ip;
+    this.log = options.log;
     socket.on('message', (data, isBinary) => this.onRaw(data as Buffer, isBinary));
     socket.on('close', () => {
       this.closed = true;
@@ -47,7 +77,13 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
   }
 
   sendJson(json: string): void {
-    if (this.isOpen) this.socket.send(json);
+    if (!this.isOpen) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.log.warn({ buffered: this.socket.bufferedAmount }, 'closing a socket that fell behind');
+      this.close(CLOSE_SLOW_CONSUMER, 'fell behind');
+      return;
+    }
+    this.socket.send(json);
   }
 
   sendError(code: ErrorCode, detail?: string, ref?: string): void {
@@ -97,8 +133,26 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
       return;
     }
     const frame = result.frame;
+    if (this.draining) {
+      // Not handled, so not acked: the client resends it to the node it reconnects to.
+      this.sendError('unavailable', 'the relay is restarting', refOf(frame));
+      return;
+    }
     // One frame at a time: the next starts when this one is answered, so order is kept.
-    this.queue = this.queue.then(() => this.dispatch(frame));
+    this.queue = this.queue.then(async () => {
+      if (await this.limits.allow(this.id, this.ip).catch(() => true)) await this.dispatch(frame);
+      else this.sendError('rate_limited', undefined, refOf(frame));
+    });
+  }
+
+  /**
+   * For a graceful stop: refuse new frames, finish the ones already accepted (their acks go
+   * out), then close with CLOSE_RELAY_RESTARTING so the client reconnects to another node.
+   */
+  async drainAndClose(code: number, reason: string): Promise<void> {
+    this.draining = true;
+    await this.queue;
+    this.close(code, reason);
   }
 
   private async dispatch(frame: In): Promise<void> {
@@ -120,8 +174,7 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
   }
 
   private reportFailure(error: unknown, frame: In): void {
-    const clientId = (frame as { clientId?: unknown }).clientId;
-    const ref = typeof clientId === 'string' ? clientId : frame.type;
+    const ref = refOf(frame);
     if (error instanceof ParleyError) {
       if ((ERRORS[error.code] as { closeCode?: number }).closeCode) this.fail(error.code, error.detail);
       else this.sendError(error.code, error.detail, error.ref ?? ref);
@@ -143,4 +196,10 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
   /** After a bus outage: send what may have been missed, from Postgres. */
   abstract catchUp(): Promise<void>;
   protected onControl(_event: BusEvent): void {}
+}
+
+/** What an error about this frame points at: the message's clientId, else the frame type. */
+function refOf(frame: { type: string }): string {
+  const clientId = (frame as { clientId?: unknown }).clientId;
+  return typeof clientId === 'string' ? clientId : frame.type;
 }

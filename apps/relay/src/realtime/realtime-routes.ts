@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import { findSiteByPublicKey, type SiteRecord } from '@parley/db';
 import {
   CLOSE_HEARTBEAT_TIMEOUT,
+  CLOSE_RELAY_RESTARTING,
   ConsoleToRelay,
   HEARTBEAT_MS,
   WidgetToRelay,
@@ -17,6 +18,7 @@ import { findAgentSession, isConsoleOrigin } from '../auth/agent-auth';
 import { ParleyError } from '../parley-error';
 import { AgentConnection } from './agent-connection';
 import type { Connection } from './connection';
+import { createFrameLimits } from './frame-limits';
 import { createFrameParser } from './frame-parser';
 import { VisitorConnection } from './visitor-connection';
 
@@ -31,9 +33,26 @@ declare module 'fastify' {
 }
 
 export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(websocket, { options: { maxPayload: HARD_MAX_PAYLOAD } });
-  const { db, hub, messages, secret } = app.parley;
+  const { db, hub, messages, secret, config, redis, lifecycle } = app.parley;
   const live = new Set<Connection<{ type: string }>>();
+  await app.register(websocket, {
+    options: { maxPayload: HARD_MAX_PAYLOAD },
+    // A graceful stop: no new sockets, every socket finishes the frames it sent (acks included),
+    // then is told to reconnect (to another node), and the last group commit lands before the
+    // database closes.
+    preClose: async function (this: FastifyInstance) {
+      lifecycle.draining = true;
+      await Promise.all([...live].map((connection) => connection.drainAndClose(CLOSE_RELAY_RESTARTING, 'relay restarting')));
+      await messages.drain();
+      await new Promise<void>((resolve) => this.websocketServer.close(() => resolve()));
+    },
+  });
+  const { visitorSocket, agentSocket, ip, windowSeconds } = config.frameLimits;
+  const visitorLimits = createFrameLimits({ perSocket: visitorSocket, perIp: ip, windowSeconds }, redis);
+  const agentLimits = createFrameLimits({ perSocket: agentSocket, perIp: 0, windowSeconds }, null);
+  const refuseWhileDraining = () => {
+    if (lifecycle.draining) throw new ParleyError('unavailable', 'the relay is restarting');
+  };
   const forget = (connection: Connection<never>) => {
     live.delete(connection as Connection<{ type: string }>);
     hub.leaveAll(connection);
@@ -49,6 +68,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       websocket: true,
       schema: { querystring: SiteQuery },
       preValidation: async (request: FastifyRequest<{ Querystring: { siteKey?: string } }>) => {
+        refuseWhileDraining();
         const siteKey = request.query.siteKey;
         const site = siteKey ? await findSiteByPublicKey(db, siteKey) : null;
         if (!site) throw new ParleyError('unknown_site');
@@ -65,6 +85,8 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         secret,
         log: request.log,
         parser: widgetParser,
+        limits: visitorLimits,
+        ip: request.ip,
         onClosed: forget,
       });
       live.add(connection as Connection<{ type: string }>);
@@ -76,6 +98,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
     {
       websocket: true,
       preValidation: async (request) => {
+        refuseWhileDraining();
         if (!isConsoleOrigin(app, request.headers.origin)) {
           throw new ParleyError('forbidden_origin', request.headers.origin ?? 'no Origin header');
         }
@@ -90,6 +113,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         messages,
         log: request.log,
         parser: consoleParser,
+        limits: agentLimits,
         onClosed: forget,
       });
       live.add(connection as Connection<{ type: string }>);

@@ -28,6 +28,7 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { channels } from './channels';
 import { Connection } from './connection';
+import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { Hub } from './hub';
 
@@ -38,6 +39,9 @@ export interface VisitorConnectionDeps {
   secret: string;
   log: FastifyBaseLogger;
   parser: FrameParser<WidgetToRelay>;
+  limits: FrameLimits;
+  /** The visitor's IP, for the per-IP flood budget. */
+  ip: string;
   onClosed(connection: Connection<WidgetToRelay>): void;
 }
 
@@ -54,7 +58,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     private readonly site: SiteRecord,
     private readonly deps: VisitorConnectionDeps,
   ) {
-    super(socket, deps.parser, deps.log);
+    super(socket, { parser: deps.parser, limits: deps.limits, ip: deps.ip, log: deps.log });
   }
 
   protected async onHello(frame: Frame<'hello'>): Promise<void> {

@@ -109,6 +109,6 @@ describe('agent authentication', () => {
     expect(await (await fetch(`${relay.baseUrl}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${relay.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { db: 'ok', bus: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { db: 'ok', bus: 'ok' }, draining: false });
   });
 });

@@ -65,7 +65,14 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
   // The console's origin is the relay's own, so the port is chosen before the config is made.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'silent',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
+  });
   const app = await buildApp({ config, database, bus, secret: options.secret ?? TEST_SECRET });
   await app.listen({ port, host: '127.0.0.1' });
   const seeded = options.seed === false ? null : { a: await seedWorkspace(database, 'a'), b: await seedWorkspace(database, 'b') };
