@@ -24,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{packages,apps}/*/{src,test}/**/*.int.test.ts'],
+          include: ['{packages,apps}/*/{src,test}/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
           environment: 'node',
           globalSetup: [services],
