@@ -5,7 +5,8 @@
  * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
  */
 import { AGENT_ROLES, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
 const optionalTime = () => timestamp({ withTimezone: true, precision: 3 });
@@ -85,6 +86,9 @@ export const visitors = pgTable(
       .references(() => sites.id),
     name: text(),
     email: text(),
+    /** From the widget's last hello (visitor context in the console): the raw User-Agent and the IANA time zone. */
+    userAgent: text(),
+    timeZone: text(),
     createdAt: createdAt(),
     lastSeenAt: createdAt(),
   },
@@ -108,6 +112,8 @@ export const conversations = pgTable(
     assigneeId: uuid().references(() => agents.id),
     /** The seq of the newest message; the next one takes lastSeq + 1 under this row's lock. */
     lastSeq: integer().notNull().default(0),
+    /** The newest visitor-visible message's visitorSeq (notes excluded): the visitor's lastSeq. */
+    visitorLastSeq: integer().notNull().default(0),
     /** The clientId of the visitor's first message: a resend of it finds this conversation again. */
     startedByClientId: text(),
     // A copy of the newest message, so the inbox list never reads the messages table.
@@ -143,11 +149,73 @@ export const messages = pgTable(
     authorId: uuid(),
     authorName: text(),
     kind: text({ enum: MESSAGE_KINDS }).notNull().default('text'),
+    /**
+     * The message's seq as the visitor sees it: gapless over the messages a visitor may see, null
+     * for notes. Visitor frames carry this as `seq` (docs/protocol.md 3.2).
+     */
+    visitorSeq: integer(),
     body: text().notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     unique('messages_conversation_id_seq_unique').on(t.conversationId, t.seq),
     unique('messages_conversation_id_client_id_unique').on(t.conversationId, t.clientId),
+    unique('messages_conversation_id_visitor_seq_unique').on(t.conversationId, t.visitorSeq),
+    // Full-text search over transcripts. An expression index rather than a stored tsvector column:
+    // every select and returning() on the message hot path would otherwise carry the vector too.
+    index('messages_body_search_idx').using('gin', sql`to_tsvector('simple', ${t.body})`),
   ],
+);
+
+/** Canned responses: team-shared (ownerAgentId null) or personal to their owner. */
+export const cannedResponses = pgTable(
+  'canned_responses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    ownerAgentId: uuid().references(() => agents.id, { onDelete: 'cascade' }),
+    /** What follows `/` in the composer, lower-case. */
+    shortcut: text().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: createdAt(),
+  },
+  (t) => [index().on(t.workspaceId, t.ownerAgentId)],
+);
+
+/** Pages a visitor viewed, as the widget reported them; the console shows the latest session's. */
+export const visitorPages = pgTable(
+  'visitor_pages',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    visitorId: uuid()
+      .notNull()
+      .references(() => visitors.id, { onDelete: 'cascade' }),
+    url: text().notNull(),
+    title: text().notNull(),
+    referrer: text().notNull(),
+    viewedAt: createdAt(),
+  },
+  (t) => [index().on(t.visitorId, t.viewedAt)],
+);
+
+export const conversationTags = pgTable(
+  'conversation_tags',
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    tag: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: 'conversation_tags_pk', columns: [t.conversationId, t.tag] })],
 );

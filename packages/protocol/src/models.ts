@@ -37,7 +37,8 @@ export const Author = Type.Object({
 });
 export type Author = Static<typeof Author>;
 
-export const MESSAGE_KINDS = ['text', 'event'] as const;
+/** `note`: an agent's internal note, shown to agents only and never sent to the visitor. */
+export const MESSAGE_KINDS = ['text', 'event', 'note'] as const;
 export const MessageKind = StringEnum(MESSAGE_KINDS);
 export type MessageKind = Static<typeof MessageKind>;
 
