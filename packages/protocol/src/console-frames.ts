@@ -14,6 +14,7 @@ import {
   TypingStart,
   TypingStop,
 } from './widget-frames';
+import { WORK_CONSOLE_TO_RELAY, WORK_RELAY_TO_CONSOLE } from './work';
 
 export const ConsoleHello = Type.Object({
   type: Type.Literal('hello'),
@@ -44,6 +45,7 @@ export const ConsoleToRelay = Type.Union([
   ConversationUnwatch,
   Resume,
   Ping,
+  ...WORK_CONSOLE_TO_RELAY,
 ]);
 export type ConsoleToRelay = Static<typeof ConsoleToRelay>;
 
@@ -75,6 +77,7 @@ export const RelayToConsole = Type.Union([
   TypingChanged,
   Pong,
   ErrorFrame,
+  ...WORK_RELAY_TO_CONSOLE,
 ]);
 export type RelayToConsole = Static<typeof RelayToConsole>;
 

@@ -5,6 +5,7 @@
 import type { ConsoleToRelay, RelayToConsole } from './console-frames';
 import type { ErrorFrame } from './errors';
 import type { RelayToWidget, WidgetToRelay } from './widget-frames';
+import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -65,6 +66,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   'typing.changed': { type: 'typing.changed', conversationId, author: { kind: 'agent', name: 'Ada' }, isTyping: true },
   pong: { type: 'pong', ts: 1767225600000 },
   error,
+  'queue.updated': queueUpdatedExample,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
@@ -76,6 +78,7 @@ export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
   'conversation.unwatch': { type: 'conversation.unwatch', conversationId },
   resume: { type: 'resume', conversationId, afterSeq: 3 },
   ping: { type: 'ping' },
+  ...workConsoleToRelayExamples(),
 };
 
 export const relayToConsoleExamples: ByType<RelayToConsole> = {
@@ -88,4 +91,5 @@ export const relayToConsoleExamples: ByType<RelayToConsole> = {
   'typing.changed': { type: 'typing.changed', conversationId, author: { kind: 'visitor', name: null }, isTyping: false },
   pong: { type: 'pong' },
   error,
+  ...workRelayToConsoleExamples(summary),
 };

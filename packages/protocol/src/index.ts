@@ -4,3 +4,4 @@ export * from './errors';
 export * from './widget-frames';
 export * from './console-frames';
 export * from './rest';
+export * from './work';

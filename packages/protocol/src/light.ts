@@ -102,6 +102,21 @@ export const ERRORS = {
     retryable: false,
     message: 'Not found.',
   },
+  forbidden: {
+    status: 403,
+    retryable: false,
+    message: 'Your role may not do this to that conversation. Agents act on their own conversations; supervisors and admins on any.',
+  },
+  conflict: {
+    status: 409,
+    retryable: false,
+    message: 'The conversation changed meanwhile (someone else took it, or it is closed). Reload it and decide again.',
+  },
+  over_capacity: {
+    status: 409,
+    retryable: true,
+    message: 'That agent holds as many conversations as their capacity allows. Pick another agent or their team.',
+  },
   too_many_attempts: {
     status: 429,
     retryable: true,
@@ -154,4 +169,13 @@ export const CONSOLE_TO_RELAY_TYPES = [
   'conversation.unwatch',
   'resume',
   'ping',
+  'presence.set',
+  'presence.activity',
+  'conversation.claim',
+  'conversation.transfer',
+  'conversation.unassign',
+  'conversation.close',
+  'conversation.reopen',
+  'conversation.snooze',
+  'capacity.set',
 ] as const;

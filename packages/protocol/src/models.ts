@@ -54,7 +54,8 @@ export const Message = Type.Object({
 });
 export type Message = Static<typeof Message>;
 
-export const CONVERSATION_STATUSES = ['open', 'closed'] as const;
+/** `snoozed`: set aside by an agent until a time or the visitor's next message; then open again. */
+export const CONVERSATION_STATUSES = ['open', 'snoozed', 'closed'] as const;
 export const ConversationStatus = StringEnum(CONVERSATION_STATUSES);
 export type ConversationStatus = Static<typeof ConversationStatus>;
 
@@ -83,6 +84,17 @@ export const ConversationSummary = Type.Object({
   lastMessage: Nullable(MessagePreview),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** The team that routes it (work.ts); null only for conversations older than teams. */
+  teamId: Nullable(Uuid),
+  /** Since when it waits in its team's queue for an agent (open, unassigned); null otherwise. */
+  queuedAt: Nullable(IsoDateTime),
+  /** The visitor's oldest message no agent has answered yet; null when nobody is waiting on an agent. */
+  waitingSince: Nullable(IsoDateTime),
+  /** Set while status is 'snoozed' with a wake-up time; null for "until the visitor replies". */
+  snoozedUntil: Nullable(IsoDateTime),
+  assignedAt: Nullable(IsoDateTime),
+  firstResponseAt: Nullable(IsoDateTime),
+  closedAt: Nullable(IsoDateTime),
 });
 export type ConversationSummary = Static<typeof ConversationSummary>;
 
@@ -95,7 +107,8 @@ export const VisitorConversation = Type.Object({
 });
 export type VisitorConversation = Static<typeof VisitorConversation>;
 
-export const AGENT_ROLES = ['admin', 'agent'] as const;
+/** `supervisor`: sees and reassigns every conversation of the workspace, like an admin, without administering it. */
+export const AGENT_ROLES = ['admin', 'supervisor', 'agent'] as const;
 export const AgentRole = StringEnum(AGENT_ROLES);
 export type AgentRole = Static<typeof AgentRole>;
 
@@ -113,6 +126,8 @@ export const SitePublic = Type.Object({
   name: Type.String(),
   greeting: Type.String(),
   color: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
+  /** Teams the visitor may pick when starting a conversation (message.send's teamId); absent or empty: none. */
+  teams: Type.Optional(Type.Array(Type.Object({ id: Uuid, name: Type.String() }))),
 });
 export type SitePublic = Static<typeof SitePublic>;
 

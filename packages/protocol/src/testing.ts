@@ -42,6 +42,13 @@ export function makeConversationSummary(overrides: Partial<ConversationSummary> 
     lastMessage: null,
     createdAt: fixtureTime(0),
     updatedAt: fixtureTime(0),
+    teamId: fixtureUuid(6000),
+    queuedAt: null,
+    waitingSince: null,
+    snoozedUntil: null,
+    assignedAt: null,
+    firstResponseAt: null,
+    closedAt: null,
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import {
   Uuid,
   VisitorConversation,
 } from './models';
+import { QueueUpdated } from './work';
 
 /** conversationId -> the last seq the client holds. */
 export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
@@ -32,6 +33,8 @@ export const WidgetMessageSend = Type.Object({
   conversationId: Type.Optional(Uuid),
   clientId: ClientId,
   body: MessageBody,
+  /** With no conversationId: the team to route it to, one of `welcome.site.teams`; otherwise the default team. */
+  teamId: Type.Optional(Uuid),
 });
 export const TypingStart = Type.Object({ type: Type.Literal('typing.start'), conversationId: Uuid });
 export const TypingStop = Type.Object({ type: Type.Literal('typing.stop'), conversationId: Uuid });
@@ -93,6 +96,7 @@ export const RelayToWidget = Type.Union([
   TypingChanged,
   Pong,
   ErrorFrame,
+  QueueUpdated,
 ]);
 export type RelayToWidget = Static<typeof RelayToWidget>;
 
