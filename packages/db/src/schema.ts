@@ -4,9 +4,9 @@
  * drizzle.config.ts) makes every column snake_case in SQL. Timestamps keep milliseconds only
  * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
  */
-import { AGENT_ROLES, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
+import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
 const optionalTime = () => timestamp({ withTimezone: true, precision: 3 });
@@ -32,6 +32,8 @@ export const sites = pgTable(
     allowedOrigins: text().array().notNull(),
     greeting: text().notNull().default('Hi! How can we help?'),
     color: text().notNull().default('#4f46e5'),
+    /** Teams its visitors may pick when they start a conversation (routing); empty: the default team. */
+    visitorTeamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.workspaceId)],
@@ -49,6 +51,10 @@ export const agents = pgTable(
     name: text().notNull(),
     role: text({ enum: AGENT_ROLES }).notNull(),
     passwordHash: text().notNull(),
+    /** Most open conversations routing gives them at once. */
+    capacity: integer().notNull().default(3),
+    /** Round-robin among equally loaded agents: the oldest last assignment goes first. */
+    lastAssignedAt: optionalTime(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -110,6 +116,15 @@ export const conversations = pgTable(
       .references(() => visitors.id),
     status: text({ enum: CONVERSATION_STATUSES }).notNull().default('open'),
     assigneeId: uuid().references(() => agents.id),
+    teamId: uuid().references(() => teams.id),
+    /** Set while open and unassigned: its place in the team's queue (routing). */
+    queuedAt: optionalTime(),
+    assignedAt: optionalTime(),
+    /** The visitor's oldest message no agent has answered (service levels); null when nobody waits. */
+    waitingSince: optionalTime(),
+    snoozedUntil: optionalTime(),
+    /** The agent it was taken from by the no-response rule: routing prefers someone else next. */
+    reroutedFromAgentId: uuid(),
     /** The seq of the newest message; the next one takes lastSeq + 1 under this row's lock. */
     lastSeq: integer().notNull().default(0),
     /** The newest visitor-visible message's visitorSeq (notes excluded): the visitor's lastSeq. */
@@ -128,6 +143,8 @@ export const conversations = pgTable(
   (t) => [
     unique('conversations_visitor_id_started_by_client_id_unique').on(t.visitorId, t.startedByClientId),
     index().on(t.workspaceId, t.updatedAt),
+    index('conversations_queue_idx').on(t.teamId, t.queuedAt).where(sql`${t.queuedAt} is not null`),
+    index('conversations_assignee_status_idx').on(t.assigneeId, t.status),
   ],
 );
 
@@ -218,4 +235,64 @@ export const conversationTags = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ name: 'conversation_tags_pk', columns: [t.conversationId, t.tag] })],
+);
+
+/** Departments. Every workspace has one default team, which gets all work that names no other. */
+export const teams = pgTable(
+  'teams',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    name: text().notNull(),
+    isDefault: boolean().notNull().default(false),
+    autoAssign: boolean().notNull().default(true),
+    firstResponseTargetSeconds: integer(),
+    reassignAfterSeconds: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index().on(t.workspaceId),
+    uniqueIndex('teams_one_default_per_workspace').on(t.workspaceId).where(sql`${t.isDefault}`),
+  ],
+);
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: uuid()
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+  },
+  (t) => [primaryKey({ name: 'team_members_pk', columns: [t.teamId, t.agentId] }), index().on(t.agentId)],
+);
+
+/** Every assignment, for reports and the queue's wait estimate (recent pick-up times per team). */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    teamId: uuid(),
+    agentId: uuid().notNull(),
+    reason: text({ enum: ASSIGN_REASONS }).notNull(),
+    byAgentId: uuid(),
+    /** How long it waited in the queue before this assignment; null when it did not come from the queue. */
+    waitedMs: integer(),
+    note: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.teamId, t.createdAt)],
 );
