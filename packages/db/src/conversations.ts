@@ -85,7 +85,8 @@ export async function getConversationSummary(
 const visitorConversationColumns = {
   id: conversations.id,
   status: conversations.status,
-  lastSeq: conversations.lastSeq,
+  // The visitor's numbering: notes are not counted (visitor-messages.ts).
+  lastSeq: conversations.visitorLastSeq,
   createdAt: conversations.createdAt,
 };
 

@@ -40,7 +40,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-type LockedRow = SummaryRow & { workspaceId: string; visitorId: string; firstResponseAt: Date | null };
+type LockedRow = SummaryRow & { workspaceId: string; visitorId: string; firstResponseAt: Date | null; visitorLastSeq: number };
 
 export function createMessageWriter(db: Db, options: MessageWriterOptions = {}): MessageWriter {
   const maxBatch = options.maxBatch ?? 256;
@@ -104,6 +104,7 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
       workspaceId: conversations.workspaceId,
       visitorId: conversations.visitorId,
       firstResponseAt: conversations.firstResponseAt,
+      visitorLastSeq: conversations.visitorLastSeq,
     })
     .from(conversations)
     .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
@@ -134,8 +135,10 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
 
   // Plan: seq per new message in arrival order; resends (stored, or twice in this batch) point at the first.
   const nextSeq = new Map<string, number>();
+  // Notes take a seq but no visitorSeq: the visitor's numbering stays gapless over what it may see.
+  const nextVisitorSeq = new Map<string, number>();
   const firstInBatch = new Map<string, number>();
-  const plan: Array<{ kind: 'refused' } | { kind: 'existing'; key: string } | { kind: 'same-as'; index: number } | { kind: 'new'; seq: number; row: LockedRow }> = [];
+  const plan: Array<{ kind: 'refused' } | { kind: 'existing'; key: string } | { kind: 'same-as'; index: number } | { kind: 'new'; seq: number; visitorSeq: number | null; row: LockedRow }> = [];
   batch.forEach((pending, index) => {
     const row = inScope(pending);
     if (!row) return plan.push({ kind: 'refused' });
@@ -149,7 +152,12 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
     }
     const seq = (nextSeq.get(conversationId) ?? row.lastSeq) + 1;
     nextSeq.set(conversationId, seq);
-    return plan.push({ kind: 'new', seq, row });
+    let visitorSeq: number | null = null;
+    if (pending.input.kind !== 'note') {
+      visitorSeq = (nextVisitorSeq.get(conversationId) ?? row.visitorLastSeq) + 1;
+      nextVisitorSeq.set(conversationId, visitorSeq);
+    }
+    return plan.push({ kind: 'new', seq, visitorSeq, row });
   });
 
   const toInsert = plan.flatMap((step, index) => (step.kind === 'new' ? [{ step, pending: batch[index]! }] : []));
@@ -168,6 +176,7 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
               authorId: pending.input.author.id,
               authorName: pending.input.author.name,
               kind: pending.input.kind ?? 'text',
+              visitorSeq: step.visitorSeq,
               body: pending.input.body,
               createdAt: sql`clock_timestamp()`,
             })),
@@ -175,13 +184,18 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
           .returning();
   const insertedBySeq = new Map(inserted.map((row) => [keyOf(row.conversationId, String(row.seq)), row]));
 
-  // One UPDATE for every conversation touched: its last message is the batch's last for it.
+  // One UPDATE for every conversation touched: its last message is the batch's last for it, and
+  // the preview comes from the last one the visitor may see (notes leave it alone).
   const lastByConversation = new Map<string, (typeof toInsert)[number]>();
-  for (const item of toInsert) lastByConversation.set(item.pending.input.conversationId, item);
+  const lastVisibleByConversation = new Map<string, (typeof toInsert)[number]>();
+  for (const item of toInsert) {
+    lastByConversation.set(item.pending.input.conversationId, item);
+    if (item.step.visitorSeq !== null) lastVisibleByConversation.set(item.pending.input.conversationId, item);
+  }
   const firstAgentAt = new Map<string, Date>();
   for (const { step, pending } of toInsert) {
     const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
-    if (pending.input.author.kind === 'agent' && step.row.firstResponseAt === null && !firstAgentAt.has(step.row.id)) {
+    if (pending.input.author.kind === 'agent' && step.visitorSeq !== null && step.row.firstResponseAt === null && !firstAgentAt.has(step.row.id)) {
       firstAgentAt.set(step.row.id, row.createdAt);
     }
   }
@@ -189,27 +203,37 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
     const values = [...lastByConversation.values()].map(({ step, pending }) => {
       const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
       const firstResponse = firstAgentAt.get(step.row.id) ?? null;
-      return sql`(${step.row.id}::uuid, ${step.seq}::int, ${preview(pending.input.body)}::text, ${pending.input.author.kind}::text, ${row.createdAt.toISOString()}::timestamptz, ${firstResponse?.toISOString() ?? null}::timestamptz)`;
+      const visible = lastVisibleByConversation.get(pending.input.conversationId);
+      const visibleAt = visible ? insertedBySeq.get(keyOf(visible.pending.input.conversationId, String(visible.step.seq)))!.createdAt.toISOString() : null;
+      return sql`(${step.row.id}::uuid, ${step.seq}::int, ${visible ? preview(visible.pending.input.body) : null}::text, ${visible?.pending.input.author.kind ?? null}::text, ${row.createdAt.toISOString()}::timestamptz, ${firstResponse?.toISOString() ?? null}::timestamptz, ${visible?.step.visitorSeq ?? null}::int, ${visibleAt}::timestamptz)`;
     });
     await tx.execute(sql`
       UPDATE conversations AS c SET
         last_seq = v.last_seq,
-        last_message_preview = v.preview,
-        last_message_author_kind = v.author_kind,
-        last_message_at = v.at,
+        last_message_preview = COALESCE(v.preview, c.last_message_preview),
+        last_message_author_kind = COALESCE(v.author_kind, c.last_message_author_kind),
+        last_message_at = COALESCE(v.visible_at, c.last_message_at),
         updated_at = v.at,
-        first_response_at = COALESCE(c.first_response_at, v.first_response_at)
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, last_seq, preview, author_kind, at, first_response_at)
+        first_response_at = COALESCE(c.first_response_at, v.first_response_at),
+        visitor_last_seq = COALESCE(v.visitor_last_seq, c.visitor_last_seq)
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, last_seq, preview, author_kind, at, first_response_at, visitor_last_seq, visible_at)
       WHERE c.id = v.id`);
   }
 
   const results: Array<AppendMessageResult | null> = [];
+  // Per conversation, the last visitor-visible message so far in this batch: a note's summary keeps it.
+  const lastMessageSoFar = new Map<string, ConversationSummary['lastMessage']>();
   plan.forEach((step, index) => {
     if (step.kind === 'refused') {
       results.push(null);
     } else if (step.kind === 'existing') {
       const row = existing.get(step.key)!;
-      results.push({ message: toMessage(row), created: false, conversation: summaryOf(locked.get(row.conversationId)!, nextSeq) });
+      results.push({
+        message: toMessage(row),
+        created: false,
+        conversation: summaryOf(locked.get(row.conversationId)!, nextSeq),
+        visitorSeq: row.visitorSeq,
+      });
     } else if (step.kind === 'same-as') {
       const first = results[step.index]!;
       results.push({ ...first, created: false });
@@ -217,13 +241,15 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
       const pending = batch[index]!;
       const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
       // The summary as of this message: the inbox shows each message's effect in order.
-      const summary: ConversationSummary = {
-        ...toConversationSummary(step.row),
-        lastSeq: step.seq,
-        lastMessage: { authorKind: pending.input.author.kind, body: preview(pending.input.body), createdAt: row.createdAt.toISOString() },
-        updatedAt: row.createdAt.toISOString(),
-      };
-      results.push({ message: toMessage(row), created: true, conversation: summary });
+      const conversationId = pending.input.conversationId;
+      const before = toConversationSummary(step.row);
+      const lastMessage =
+        step.visitorSeq === null
+          ? (lastMessageSoFar.get(conversationId) ?? before.lastMessage)
+          : { authorKind: pending.input.author.kind, body: preview(pending.input.body), createdAt: row.createdAt.toISOString() };
+      lastMessageSoFar.set(conversationId, lastMessage);
+      const summary: ConversationSummary = { ...before, lastSeq: step.seq, lastMessage, updatedAt: row.createdAt.toISOString() };
+      results.push({ message: toMessage(row), created: true, conversation: summary, visitorSeq: step.visitorSeq });
     }
   });
   return results;

@@ -23,6 +23,8 @@ export interface AppendMessageResult {
   created: boolean;
   /** The conversation after the change. */
   conversation: ConversationSummary;
+  /** The message's seq in the visitor's view; null for a note, which the visitor never sees. */
+  visitorSeq: number | null;
 }
 
 export interface StartConversationInput {
@@ -62,7 +64,7 @@ async function appendInTransaction(
   input: AppendMessageInput,
 ): Promise<AppendMessageResult | null> {
   const [locked] = await tx
-    .select({ ...summaryColumns, firstResponseAt: conversations.firstResponseAt })
+    .select({ ...summaryColumns, firstResponseAt: conversations.firstResponseAt, visitorLastSeq: conversations.visitorLastSeq })
     .from(conversations)
     .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
     .where(
@@ -76,6 +78,8 @@ async function appendInTransaction(
   if (!locked) return null;
 
   const seq = locked.lastSeq + 1;
+  const note = input.kind === 'note';
+  const visitorSeq = note ? null : locked.visitorLastSeq + 1;
   const [inserted] = await tx
     .insert(messages)
     .values({
@@ -87,6 +91,7 @@ async function appendInTransaction(
       authorId: input.author.id,
       authorName: input.author.name,
       kind: input.kind ?? 'text',
+      visitorSeq,
       body: input.body,
       // The time the row lock was granted, not the transaction's start (now()): so createdAt
       // grows with seq even when a later-started transaction took the lock first.
@@ -102,7 +107,7 @@ async function appendInTransaction(
       .from(messages)
       .where(and(eq(messages.conversationId, input.conversationId), eq(messages.clientId, input.clientId ?? '')));
     if (!existing) throw new Error('message insert conflicted but no message with that clientId exists');
-    return { message: toMessage(existing), created: false, conversation: toConversationSummary(locked) };
+    return { message: toMessage(existing), created: false, conversation: toConversationSummary(locked), visitorSeq: existing.visitorSeq };
   }
 
   const at = inserted.createdAt;
@@ -110,11 +115,17 @@ async function appendInTransaction(
     .update(conversations)
     .set({
       lastSeq: seq,
-      lastMessagePreview: preview(input.body),
-      lastMessageAuthorKind: input.author.kind,
-      lastMessageAt: at,
       updatedAt: at,
-      ...(input.author.kind === 'agent' && locked.firstResponseAt === null ? { firstResponseAt: at } : {}),
+      // A note is agents' own talk: it is not what the visitor last saw, nor a response to them.
+      ...(note
+        ? {}
+        : {
+            visitorLastSeq: visitorSeq!,
+            lastMessagePreview: preview(input.body),
+            lastMessageAuthorKind: input.author.kind,
+            lastMessageAt: at,
+          }),
+      ...(input.author.kind === 'agent' && !note && locked.firstResponseAt === null ? { firstResponseAt: at } : {}),
     })
     .where(eq(conversations.id, input.conversationId))
     .returning({
@@ -129,6 +140,7 @@ async function appendInTransaction(
     message: toMessage(inserted),
     created: true,
     conversation: toConversationSummary({ ...locked, ...updated }),
+    visitorSeq,
   };
 }
 
