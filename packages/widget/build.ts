@@ -45,6 +45,10 @@ export async function buildWidget(opts: { outdir?: string } = {}): Promise<Widge
     ...common,
     entryPoints: [path.join(packageDir, 'src/widget.ts')],
     format: 'esm',
+    // Module scripts are always decoded as UTF-8, so the string catalog's accents and Arabic can
+    // ship as themselves rather than as \uXXXX escapes (a third of the size). The loader is a
+    // classic script, decoded in the host page's charset, so it keeps esbuild's ASCII escapes.
+    charset: 'utf8',
     outfile: path.join(outdir, 'widget.js'),
   });
   const widgetCode = onlyOutput(widgetResult.outputFiles);

@@ -54,8 +54,8 @@ export class ConnectionController implements ReactiveController {
   /** Who is typing on the agents' side, while they are. */
   typing: TypingAuthor | null = null;
   unread = 0;
-  /** A problem the visitor cannot fix by waiting (the relay refused this page or this version). */
-  problem: string | null = null;
+  /** A problem the visitor cannot fix by waiting (the relay refused this page or this version), as a catalog key. */
+  problem: 'unavailable' | 'reloadToContinue' | null = null;
 
   private client: RealtimeClient<WidgetSide> | null = null;
   private storage: Storage | undefined;
@@ -147,7 +147,7 @@ export class ConnectionController implements ReactiveController {
             queueMicrotask(() => this.client?.connect());
           } else {
             // The client gives up only when retrying cannot help (wrong origin or key, old version).
-            this.problem ??= 'Chat is unavailable right now.';
+            this.problem ??= 'unavailable';
           }
         }
         this.host.requestUpdate();
@@ -161,7 +161,7 @@ export class ConnectionController implements ReactiveController {
         }
         // For the site owner's console: the registry's message says what to fix.
         console.warn(`Parley: ${error.message}`);
-        if (error.code === 'incompatible') this.problem = 'This chat was updated. Reload the page to continue.';
+        if (error.code === 'incompatible') this.problem = 'reloadToContinue';
       }),
     ];
     this.refresh();

@@ -1,7 +1,14 @@
+import type { Language } from './strings';
+import type { Theme } from './theme';
+
 /** What the loader hands the widget so the chat can drive the bubble it was opened from. */
 export interface LauncherHandle {
-  /** Shows the unread badge with this count; 0 hides it. */
-  setUnread(count: number): void;
+  /**
+   * Shows the unread badge with this count; 0 hides it. `label` is what screen readers hear after
+   * the number ("unread"), in the widget's language: it comes with the count so the loader need
+   * not carry it.
+   */
+  setUnread(count: number, label: string): void;
   /** Mirrors the chat's open state (aria-expanded). */
   setOpen(open: boolean): void;
   /** Returns focus to the bubble, e.g. after the chat closes. */
@@ -20,6 +27,10 @@ export interface MountOptions {
   /** Origin of the relay that served the loader, e.g. `https://chat.example.com`. */
   relayOrigin: string;
   launcher: LauncherHandle;
+  /** The language the loader negotiated (the site's `data-lang`, else the browser's); English if absent. */
+  language?: Language;
+  /** The site's fixed colour scheme (`data-theme`); absent means follow `prefers-color-scheme`. */
+  theme?: Theme;
 }
 
 /** The shape of the lazily loaded widget module, as the loader sees it. */

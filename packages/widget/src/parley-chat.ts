@@ -3,8 +3,13 @@ import { LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ConnectionController } from './connection-controller';
+import { readableTextOn } from './contrast';
+import { directionOf } from './language';
 import { chatStyles } from './parley-chat.styles';
+import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
+import type { Theme } from './theme';
 import type { TranscriptEntry } from './transcript';
+import { ViewportController } from './viewport-controller';
 
 export const CHAT_TAG = 'parley-chat';
 
@@ -31,7 +36,7 @@ export interface UnreadChange {
  * @csspart input - The text box.
  * @csspart send - The send button.
  * @cssprop --parley-accent - Header, send button and visitor bubbles (defaults to the site's colour).
- * @cssprop --parley-accent-text - Text on the accent colour.
+ * @cssprop --parley-accent-text - Text on the accent colour (defaults to white or near-black, whichever contrasts more).
  * @cssprop --parley-background - Panel background.
  * @cssprop --parley-text - Text colour.
  * @cssprop --parley-muted - Secondary text.
@@ -40,7 +45,9 @@ export interface UnreadChange {
  * @cssprop --parley-radius - Panel corner radius.
  * @cssprop --parley-width - Panel width.
  * @cssprop --parley-height - Panel height.
- * @cssprop --parley-offset - Distance from the bottom-right corner.
+ * @cssprop --parley-offset - Distance from the bottom inline-end corner.
+ * @cssprop --parley-border - Lines around the composer.
+ * @cssprop --parley-focus-ring - Keyboard focus outline.
  */
 export class ParleyChat extends LitElement {
   static override styles = chatStyles;
@@ -51,6 +58,10 @@ export class ParleyChat extends LitElement {
   @property({ attribute: 'relay-origin' }) relayOrigin = '';
   /** Whether the panel is shown. */
   @property({ type: Boolean, reflect: true }) open = false;
+  /** The language of every word the panel shows; it also sets `lang` and `dir` (rtl for Arabic, Hebrew). */
+  @property({ reflect: true }) language: Language = 'en';
+  /** Fixes the colour scheme; unset, the panel follows the visitor's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: Theme;
   /** Opens the relay socket; defaults to the browser's WebSocket (tests and other hosts pass their own). */
   @property({ attribute: false }) createSocket?: WebSocketFactory;
 
@@ -64,7 +75,14 @@ export class ParleyChat extends LitElement {
     ...(this.createSocket ? { createSocket: this.createSocket } : {}),
   }));
   private reportedUnread = 0;
+  private appliedColor = '';
   private renderedCount = 0;
+
+  constructor() {
+    super();
+    // Registers itself with this element; nothing else needs a handle on it.
+    new ViewportController(this);
+  }
 
   /** Moves focus to the message box. */
   override async focus(): Promise<void> {
@@ -74,34 +92,53 @@ export class ParleyChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open')) this.connection.setVisible(this.open);
+    if (changed.has('language')) {
+      // On the host too: its `dir` mirrors the corner it sits in, its `lang` guides screen readers.
+      this.lang = this.language;
+      this.dir = directionOf(this.language);
+    }
+  }
+
+  /** The catalog for `language`; English if someone set a language we do not have. */
+  private get strings(): ChatStrings {
+    return LANGUAGES.includes(this.language) ? CHAT_STRINGS[this.language] : CHAT_STRINGS.en;
   }
 
   protected override render() {
     const { site, entries, typing, state, problem } = this.connection;
-    const notice = problem ?? (state === 'reconnecting' ? 'Reconnecting…' : null);
+    const t = this.strings;
+    const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : null;
+    const title = site?.name ?? t.chat;
     return html`
-      <section part="panel" role="dialog" aria-label=${site?.name ?? 'Chat'} @keydown=${this.onPanelKeydown}>
+      <section
+        part="panel"
+        role="dialog"
+        aria-label=${title}
+        lang=${this.language}
+        dir=${directionOf(this.language)}
+        @keydown=${this.onPanelKeydown}
+      >
         <header part="header">
-          <h2>${site?.name ?? 'Chat'}</h2>
-          <button part="close" type="button" aria-label="Close chat" @click=${this.requestClose}>×</button>
+          <h2>${title}</h2>
+          <button part="close" type="button" aria-label=${t.closeChat} @click=${this.requestClose}>×</button>
         </header>
         ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
-        <ol part="log" role="log" aria-live="polite" aria-label="Messages">
+        <ol part="log" role="log" aria-live="polite" aria-label=${t.messages}>
           ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting">${site.greeting}</li>` : nothing}
           ${entries.map((entry) => this.renderEntry(entry))}
         </ol>
-        ${typing ? html`<p part="typing">${typing.name ?? 'Agent'} is typing…</p>` : nothing}
+        ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         <form part="composer" @submit=${this.onSubmit}>
           <textarea
             part="input"
-            aria-label="Message"
-            placeholder="Write a message…"
+            aria-label=${t.message}
+            placeholder=${t.placeholder}
             rows="1"
             maxlength=${LIMITS.maxBodyLength}
             @input=${this.onInput}
             @keydown=${this.onComposerKeydown}
           ></textarea>
-          <button part="send" type="submit" aria-label="Send">${SEND_ICON}</button>
+          <button part="send" type="submit" aria-label=${t.send}>${SEND_ICON}</button>
         </form>
       </section>
     `;
@@ -116,24 +153,23 @@ export class ParleyChat extends LitElement {
     >
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
       <span class="body">${entry.body}</span>
-      ${entry.status === 'sending' ? html`<span class="state">Sending…</span>` : nothing}
+      ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
   }
 
   private renderFailed(entry: TranscriptEntry) {
     const clientId = entry.clientId ?? '';
-    return html`<span class="state">${entry.error ?? 'Not sent.'}</span>
+    const t = this.strings;
+    return html`<span class="state">${entry.error ?? t.notSent}</span>
       <span class="actions">
-        <button type="button" data-action="retry" @click=${() => this.connection.retry(clientId)}>Retry</button>
-        <button type="button" data-action="discard" @click=${() => this.connection.discard(clientId)}>Discard</button>
+        <button type="button" data-action="retry" @click=${() => this.connection.retry(clientId)}>${t.retry}</button>
+        <button type="button" data-action="discard" @click=${() => this.connection.discard(clientId)}>${t.discard}</button>
       </span>`;
   }
 
   protected override updated(): void {
-    const color = this.connection.site?.color;
-    // Through the CSSOM, not a style attribute: a host page's CSP may forbid inline styles.
-    if (color && /^#[0-9a-f]{6}$/i.test(color)) this.panel?.style.setProperty('--parley-site-color', color);
+    this.applySiteColor();
     const count = this.connection.entries.length;
     if (count !== this.renderedCount && this.log) this.log.scrollTop = this.log.scrollHeight;
     this.renderedCount = count;
@@ -142,6 +178,24 @@ export class ParleyChat extends LitElement {
       this.reportedUnread = unread;
       this.emit<UnreadChange>('parley-unread-change', { count: unread });
     }
+  }
+
+  /**
+   * The site's colour from the console, and text that stays readable on it. When the page sets
+   * its own `--parley-accent` (a hex colour), the text is chosen for that one instead.
+   */
+  private applySiteColor(): void {
+    const panel = this.panel;
+    const color = this.connection.site?.color;
+    // Once per colour and per opening: reading computed style forces a style recalculation.
+    const applied = `${color}|${this.open}`;
+    if (!panel || !color || !/^#[0-9a-f]{6}$/i.test(color) || applied === this.appliedColor) return;
+    this.appliedColor = applied;
+    // Through the CSSOM, not a style attribute: a host page's CSP may forbid inline styles.
+    panel.style.setProperty('--parley-site-color', color);
+    const pageAccent = this.open ? getComputedStyle(this).getPropertyValue('--parley-accent').trim() : '';
+    const text = readableTextOn(pageAccent) ?? readableTextOn(color);
+    if (text) panel.style.setProperty('--parley-site-accent-text', text);
   }
 
   private onInput(): void {

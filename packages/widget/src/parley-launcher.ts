@@ -1,5 +1,7 @@
 import type { LauncherHandle } from './launcher-handle';
+import { directionOf } from './language';
 import { launcherStyles } from './parley-launcher.styles';
+import { LAUNCHER_STRINGS, type Language } from './strings';
 
 /** The one tag the loader puts on every page. Plain DOM, no Lit: every page view pays for it. */
 export const LAUNCHER_TAG = 'parley-launcher';
@@ -8,7 +10,8 @@ const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
 
 /**
- * The chat bubble fixed bottom-right, with an unread badge.
+ * The chat bubble fixed in the bottom corner on the inline-end side (right, or left for a
+ * right-to-left language), with an unread badge.
  *
  * @fires parley-toggle - The visitor clicked the bubble.
  * @fires parley-intent - The visitor is about to click (hover, focus, pointerdown): time to prefetch the chat.
@@ -17,12 +20,13 @@ const ICON =
  * @cssprop --parley-accent - Bubble background.
  * @cssprop --parley-accent-text - Icon colour.
  * @cssprop --parley-launcher-size - Bubble diameter.
- * @cssprop --parley-offset - Distance from the bottom-right corner.
+ * @cssprop --parley-offset - Distance from the bottom inline-end corner.
  */
 export class ParleyLauncher extends HTMLElement implements LauncherHandle {
   private readonly button: HTMLButtonElement;
   private readonly count: HTMLElement;
   private readonly badge: HTMLElement;
+  private readonly unreadLabel: HTMLElement;
 
   constructor() {
     super();
@@ -31,7 +35,6 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
     const button = document.createElement('button');
     button.type = 'button';
     button.setAttribute('part', 'launcher');
-    button.setAttribute('aria-label', 'Open chat');
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute('aria-describedby', 'badge');
     button.innerHTML = ICON;
@@ -42,13 +45,14 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
     const count = document.createElement('span');
     const label = document.createElement('span');
     label.className = 'sr';
-    label.textContent = ' unread';
-    badge.append(count, label);
+    badge.append(count, ' ', label);
     button.append(badge);
     root.append(button);
     this.button = button;
     this.badge = badge;
     this.count = count;
+    this.unreadLabel = label;
+    this.localize('en');
 
     button.addEventListener('click', () => this.emit('parley-toggle'));
     for (const type of ['pointerenter', 'pointerdown', 'focus']) {
@@ -56,9 +60,20 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
     }
   }
 
-  setUnread(count: number): void {
+  setUnread(count: number, label: string): void {
     this.badge.hidden = count <= 0;
     this.count.textContent = count > 99 ? '99+' : String(count);
+    this.unreadLabel.textContent = label;
+  }
+
+  /**
+   * Speaks `language` and mirrors for it. Called by the loader once the element exists: a custom
+   * element's constructor may not set attributes on itself.
+   */
+  setLanguage(language: Language): void {
+    this.lang = language;
+    this.dir = directionOf(language);
+    this.localize(language);
   }
 
   setOpen(open: boolean): void {
@@ -67,6 +82,11 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
 
   override focus(): void {
     this.button.focus();
+  }
+
+  private localize(language: Language): void {
+    const strings = LAUNCHER_STRINGS[language];
+    this.button.setAttribute('aria-label', strings.openChat);
   }
 
   private emit(type: string): void {

@@ -178,12 +178,12 @@ describe('<parley-launcher>', () => {
     expect(button.getAttribute('aria-label')).toBe('Open chat');
     expect(badge.hidden).toBe(true);
 
-    launcher.setUnread(3);
+    launcher.setUnread(3, 'unread');
     expect(badge.hidden).toBe(false);
     expect(badge.textContent).toBe('3 unread');
-    launcher.setUnread(120);
+    launcher.setUnread(120, 'unread');
     expect(badge.textContent).toBe('99+ unread');
-    launcher.setUnread(0);
+    launcher.setUnread(0, 'unread');
     expect(badge.hidden).toBe(true);
 
     expect(button.getAttribute('aria-expanded')).toBe('false');

@@ -1,11 +1,16 @@
+import { pickLanguage } from './language';
 import type { ChatController, WidgetModule } from './launcher-handle';
 import type { ParleyFunction } from './parley-global';
 import { LAUNCHER_TAG, defineLauncher } from './parley-launcher';
+import { parseTheme } from './theme';
 import { openStorage, readItem, storageKey } from './visitor-storage';
 
 export interface LoaderEnvironment {
   window: Window;
-  /** The loader's own <script> tag: it carries `data-site-key`, and its src names the relay. */
+  /**
+   * The loader's own <script> tag: it carries `data-site-key` (and optionally `data-lang`,
+   * `data-theme`), and its src names the relay.
+   */
   script: HTMLScriptElement | null;
   /** The content-hashed widget module's file name under `/widget/`. */
   widgetFile: string;
@@ -38,8 +43,13 @@ export function startLoader(env: LoaderEnvironment): void {
   const widgetUrl = `${relayOrigin}/widget/${env.widgetFile}`;
   const importModule = env.importModule ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<WidgetModule>);
 
+  // The site may fix the language and colour scheme; otherwise the visitor's browser decides.
+  const language = pickLanguage(win.navigator.languages, env.script.getAttribute('data-lang'));
+  const theme = parseTheme(env.script.getAttribute('data-theme'));
+
   defineLauncher(win.customElements);
   const launcher = doc.createElement(LAUNCHER_TAG);
+  launcher.setLanguage(language);
 
   let loading: Promise<WidgetModule> | undefined;
   let mounting: Promise<ChatController> | undefined;
@@ -51,7 +61,7 @@ export function startLoader(env: LoaderEnvironment): void {
     }));
   const mount = () =>
     (mounting ??= load().then(
-      (module) => (controller = module.mount({ siteKey, relayOrigin, launcher })),
+      (module) => (controller = module.mount({ siteKey, relayOrigin, launcher, language, ...(theme ? { theme } : {}) })),
       (error: unknown) => {
         mounting = undefined;
         throw error;

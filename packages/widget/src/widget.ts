@@ -4,6 +4,7 @@
  */
 import type { ChatController, MountOptions } from './launcher-handle';
 import { CHAT_TAG, defineChat } from './parley-chat';
+import { CHAT_STRINGS } from './strings';
 
 export type { ChatController, LauncherHandle, MountOptions } from './launcher-handle';
 export { ParleyChat } from './parley-chat';
@@ -11,10 +12,12 @@ export { ParleyChat } from './parley-chat';
 defineChat();
 
 /** Adds the chat panel to the page (closed) and returns what the loader's commands drive. */
-export function mount({ siteKey, relayOrigin, launcher }: MountOptions): ChatController {
+export function mount({ siteKey, relayOrigin, launcher, language, theme }: MountOptions): ChatController {
   const chat = document.createElement(CHAT_TAG);
   chat.siteKey = siteKey;
   chat.relayOrigin = relayOrigin;
+  if (language) chat.language = language;
+  if (theme) chat.theme = theme;
 
   const controller: ChatController = {
     open() {
@@ -36,7 +39,7 @@ export function mount({ siteKey, relayOrigin, launcher }: MountOptions): ChatCon
     },
   };
   chat.addEventListener('parley-close', () => controller.close());
-  chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count));
+  chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count, CHAT_STRINGS[language ?? 'en'].unread));
   // The loader runs async and may beat the parser to <body>; the chat is fixed-position either way.
   (document.body ?? document.documentElement).append(chat);
   return controller;

@@ -1,0 +1,150 @@
+/**
+ * Every word the visitor sees, in every language Parley speaks: the one catalog. Two tables,
+ * because the loader (which every page view pays for) must carry only the launcher's label;
+ * esbuild drops the chat table from the loader bundle since the loader never uses it.
+ * A placeholder is `{name}`; `fill()` substitutes it.
+ */
+
+/** Languages with a complete catalog, as BCP 47 primary subtags. English is the fallback. */
+export const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Languages written right to left: the widget mirrors its layout for them. */
+export const RTL_LANGUAGES: readonly Language[] = ['ar'];
+
+export interface LauncherStrings {
+  /** The bubble's accessible name. */
+  openChat: string;
+}
+
+export interface ChatStrings {
+  /** Read after the launcher badge's number by screen readers ("3 unread"); the badge shows only once the chat is loaded. */
+  unread: string;
+  /** Panel title while the site's name is not known yet. */
+  chat: string;
+  closeChat: string;
+  messages: string;
+  message: string;
+  placeholder: string;
+  send: string;
+  sending: string;
+  notSent: string;
+  retry: string;
+  discard: string;
+  reconnecting: string;
+  unavailable: string;
+  reloadToContinue: string;
+  /** `{name}` is the agent's name, or `agent` when the relay gives none. */
+  typing: string;
+  agent: string;
+}
+
+export type LauncherStringKey = keyof LauncherStrings;
+export type ChatStringKey = keyof ChatStrings;
+export type StringKey = LauncherStringKey | ChatStringKey;
+
+export const LAUNCHER_STRINGS: Record<Language, LauncherStrings> = {
+  en: { openChat: 'Open chat' },
+  fr: { openChat: 'Ouvrir le chat' },
+  de: { openChat: 'Chat öffnen' },
+  es: { openChat: 'Abrir chat' },
+  ar: { openChat: 'افتح المحادثة' },
+};
+
+export const CHAT_STRINGS: Record<Language, ChatStrings> = {
+  en: {
+    unread: 'unread',
+    chat: 'Chat',
+    closeChat: 'Close chat',
+    messages: 'Messages',
+    message: 'Message',
+    placeholder: 'Write a message…',
+    send: 'Send',
+    sending: 'Sending…',
+    notSent: 'Not sent.',
+    retry: 'Retry',
+    discard: 'Discard',
+    reconnecting: 'Reconnecting…',
+    unavailable: 'Chat is unavailable right now.',
+    reloadToContinue: 'This chat was updated. Reload the page to continue.',
+    typing: '{name} is typing…',
+    agent: 'Agent',
+  },
+  fr: {
+    unread: 'non lus',
+    chat: 'Chat',
+    closeChat: 'Fermer le chat',
+    messages: 'Messages',
+    message: 'Message',
+    placeholder: 'Écrivez un message…',
+    send: 'Envoyer',
+    sending: 'Envoi…',
+    notSent: 'Non envoyé.',
+    retry: 'Réessayer',
+    discard: 'Supprimer',
+    reconnecting: 'Reconnexion…',
+    unavailable: 'Le chat est indisponible pour le moment.',
+    reloadToContinue: 'Ce chat a été mis à jour. Rechargez la page pour continuer.',
+    typing: '{name} écrit…',
+    agent: 'Conseiller',
+  },
+  de: {
+    unread: 'ungelesen',
+    chat: 'Chat',
+    closeChat: 'Chat schließen',
+    messages: 'Nachrichten',
+    message: 'Nachricht',
+    placeholder: 'Nachricht schreiben…',
+    send: 'Senden',
+    sending: 'Wird gesendet…',
+    notSent: 'Nicht gesendet.',
+    retry: 'Erneut versuchen',
+    discard: 'Verwerfen',
+    reconnecting: 'Verbindung wird wiederhergestellt…',
+    unavailable: 'Der Chat ist gerade nicht verfügbar.',
+    reloadToContinue: 'Dieser Chat wurde aktualisiert. Laden Sie die Seite neu, um fortzufahren.',
+    typing: '{name} schreibt…',
+    agent: 'Mitarbeiter',
+  },
+  es: {
+    unread: 'sin leer',
+    chat: 'Chat',
+    closeChat: 'Cerrar chat',
+    messages: 'Mensajes',
+    message: 'Mensaje',
+    placeholder: 'Escribe un mensaje…',
+    send: 'Enviar',
+    sending: 'Enviando…',
+    notSent: 'No enviado.',
+    retry: 'Reintentar',
+    discard: 'Descartar',
+    reconnecting: 'Reconectando…',
+    unavailable: 'El chat no está disponible en este momento.',
+    reloadToContinue: 'Este chat se ha actualizado. Recarga la página para continuar.',
+    typing: '{name} está escribiendo…',
+    agent: 'Agente',
+  },
+  ar: {
+    unread: 'غير مقروءة',
+    chat: 'المحادثة',
+    closeChat: 'أغلق المحادثة',
+    messages: 'الرسائل',
+    message: 'الرسالة',
+    placeholder: 'اكتب رسالة…',
+    send: 'أرسل',
+    sending: 'جارٍ الإرسال…',
+    notSent: 'لم تُرسل.',
+    retry: 'أعد المحاولة',
+    discard: 'تجاهل',
+    reconnecting: 'جارٍ إعادة الاتصال…',
+    unavailable: 'المحادثة غير متاحة الآن.',
+    reloadToContinue: 'تم تحديث هذه المحادثة. أعد تحميل الصفحة للمتابعة.',
+    typing: '{name} يكتب…',
+    agent: 'الموظف',
+  },
+};
+
+/** Puts values into a catalog string's `{placeholders}`; an unknown placeholder stays as written. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
