@@ -47,3 +47,23 @@ export {
   type MessageWriter,
   type MessageWriterOptions,
 } from './message-writer';
+export { asSeenByVisitor, listVisitorMessages } from './visitor-messages';
+export {
+  createCannedResponse,
+  deleteCannedResponse,
+  listCannedResponses,
+  updateCannedResponse,
+  type CannedScopeOf,
+} from './canned-responses';
+export { searchTranscripts } from './transcript-search';
+export {
+  addConversationTag,
+  getVisitorContextRecord,
+  listActiveConversationIds,
+  listConversationTags,
+  recordPageView,
+  removeConversationTag,
+  PAGES_READ,
+  type PageViewInput,
+  type VisitorContextRecord,
+} from './visitor-context';
