@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION } from '@parley/protocol/light';
 import { fixtureTime, fixtureUuid, makeMessage } from '@parley/protocol/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineChat, type ParleyChat } from './parley-chat';
+import type { Language } from './strings';
 
 defineChat();
 
@@ -44,13 +45,13 @@ const conversationId = fixtureUuid(1000);
 const visitorId = fixtureUuid(2000);
 const ada = { kind: 'agent' as const, id: fixtureUuid(4000), name: 'Ada' };
 
-function welcome(token = 'token-1'): RelayToWidget {
+function welcome(token = 'token-1', color = '#112233'): RelayToWidget {
   return {
     type: 'welcome',
     protocolVersion: PROTOCOL_VERSION,
     visitorId,
     token,
-    site: { name: 'Acme Support', greeting: 'Hi! How can we help?', color: '#112233' },
+    site: { name: 'Acme Support', greeting: 'Hi! How can we help?', color },
     heartbeatMs: 25_000,
   };
 }
@@ -68,11 +69,12 @@ describe('<parley-chat>', () => {
   });
 
   /** Mounts the element (open by default) and connects it as a welcomed visitor. */
-  async function connectedChat({ open = true } = {}) {
+  async function connectedChat({ open = true, language = 'en' as Language, color = '#112233' } = {}) {
     chat = document.createElement('parley-chat');
     chat.siteKey = SITE_KEY;
     chat.relayOrigin = 'https://relay.example.com';
     chat.open = open;
+    chat.language = language;
     chat.createSocket = (url) => {
       const socket = new ScriptedSocket(url);
       sockets.push(socket);
@@ -81,7 +83,7 @@ describe('<parley-chat>', () => {
     document.body.append(chat);
     const socket = sockets[0]!;
     socket.accept();
-    socket.receive(welcome());
+    socket.receive(welcome('token-1', color));
     await chat.updateComplete;
     return socket;
   }
@@ -225,6 +227,49 @@ describe('<parley-chat>', () => {
     socket.drop(1006);
     await chat.updateComplete;
     expect(root().querySelector('[part=notice]')?.textContent).toBe('Reconnecting…');
+  });
+
+  it('speaks the language it is given, and turns right to left for Arabic', async () => {
+    const socket = await connectedChat({ language: 'ar' });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1 }) });
+    const panel = root().querySelector<HTMLElement>('[part=panel]')!;
+    expect(panel.getAttribute('dir')).toBe('rtl');
+    expect(panel.getAttribute('lang')).toBe('ar');
+    expect(chat.getAttribute('dir')).toBe('rtl');
+    expect(chat.getAttribute('lang')).toBe('ar');
+    expect(root().querySelector('textarea')?.getAttribute('aria-label')).toBe('الرسالة');
+    expect(root().querySelector('[part=close]')?.getAttribute('aria-label')).toBe('أغلق المحادثة');
+    socket.receive({ type: 'typing.changed', conversationId, author: { kind: 'agent', name: null }, isTyping: true });
+    await chat.updateComplete;
+    expect(root().querySelector('[part=typing]')?.textContent).toBe('الموظف يكتب…');
+
+    chat.language = 'de';
+    await chat.updateComplete;
+    expect(panel.getAttribute('dir')).toBe('ltr');
+    expect(chat.getAttribute('lang')).toBe('de');
+    expect(root().querySelector('[part=send]')?.getAttribute('aria-label')).toBe('Senden');
+    socket.drop(1006);
+    await chat.updateComplete;
+    expect(root().querySelector('[part=notice]')?.textContent).toBe('Verbindung wird wiederhergestellt…');
+  });
+
+  it('puts near-black text on a light site colour and white on a dark one', async () => {
+    await connectedChat({ color: '#facc15' });
+    const panel = () => root().querySelector<HTMLElement>('[part=panel]')!;
+    expect(panel().style.getPropertyValue('--parley-site-color')).toBe('#facc15');
+    expect(panel().style.getPropertyValue('--parley-site-accent-text')).toBe('#111827');
+    chat.remove();
+    sockets = [];
+    await connectedChat({ color: '#112233' });
+    expect(panel().style.getPropertyValue('--parley-site-accent-text')).toBe('#ffffff');
+  });
+
+  it('reflects a fixed theme for the styles to follow', async () => {
+    await connectedChat();
+    expect(chat.hasAttribute('theme')).toBe(false);
+    chat.theme = 'dark';
+    await chat.updateComplete;
+    expect(chat.getAttribute('theme')).toBe('dark');
   });
 
   it('counts agent messages that arrive while closed, and resets on open', async () => {

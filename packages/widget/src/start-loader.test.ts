@@ -164,6 +164,53 @@ describe('startLoader', () => {
   });
 });
 
+describe('language and theme from the loader script', () => {
+  afterEach(() => {
+    delete window.Parley;
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+  });
+
+  function start(attributes: Record<string, string>, browser: string[]) {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(browser);
+    const script = loaderScript();
+    for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+    const widget = fakeWidgetModule();
+    startLoader({ window, script, widgetFile: 'w.js', importModule: widget.importModule });
+    const launcher = launchers()[0] as ParleyLauncher;
+    return { widget, launcher, button: launcher.shadowRoot!.querySelector('[part=launcher]')! };
+  }
+
+  it("labels the bubble in the browser's language and hands that language to the chat", async () => {
+    const { widget, launcher, button } = start({}, ['es-MX', 'en']);
+    expect(button.getAttribute('aria-label')).toBe('Abrir chat');
+    expect(launcher.getAttribute('lang')).toBe('es');
+    expect(launcher.getAttribute('dir')).toBe('ltr');
+    window.Parley!('open');
+    await vi.waitFor(() => expect(widget.mounts).toHaveLength(1));
+    expect(widget.mounts[0]).toMatchObject({ language: 'es' });
+    expect(widget.mounts[0]).not.toHaveProperty('theme');
+  });
+
+  it('lets data-lang and data-theme fix language and colour scheme, and mirrors for Arabic', async () => {
+    const { widget, launcher, button } = start({ 'data-lang': 'ar', 'data-theme': 'dark' }, ['fr-FR']);
+    expect(button.getAttribute('aria-label')).toBe('افتح المحادثة');
+    expect(launcher.getAttribute('dir')).toBe('rtl');
+    window.Parley!('open');
+    await vi.waitFor(() => expect(widget.mounts).toHaveLength(1));
+    expect(widget.mounts[0]).toMatchObject({ language: 'ar', theme: 'dark' });
+  });
+
+  it('ignores a data-theme it does not know and a data-lang it does not have', async () => {
+    const { widget, button } = start({ 'data-lang': 'ja', 'data-theme': 'sepia' }, ['de']);
+    expect(button.getAttribute('aria-label')).toBe('Chat öffnen');
+    window.Parley!('open');
+    await vi.waitFor(() => expect(widget.mounts).toHaveLength(1));
+    expect(widget.mounts[0]).toMatchObject({ language: 'de' });
+    expect(widget.mounts[0]).not.toHaveProperty('theme');
+  });
+});
+
 describe('<parley-launcher>', () => {
   afterEach(() => {
     delete window.Parley;

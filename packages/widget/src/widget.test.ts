@@ -21,7 +21,7 @@ class SilentSocket {
 function fakeLauncher() {
   const calls: string[] = [];
   const launcher: LauncherHandle = {
-    setUnread: (count) => void calls.push(`unread ${count}`),
+    setUnread: (count, label) => void calls.push(`unread ${count} ${label}`),
     setOpen: (open) => void calls.push(`open ${open}`),
     focus: () => void calls.push('focus'),
   };
@@ -93,6 +93,20 @@ describe('mount', () => {
     mount({ siteKey: 'site_1', relayOrigin: 'http://127.0.0.1:8080', launcher });
     const chat = document.querySelector('parley-chat')!;
     chat.dispatchEvent(new CustomEvent('parley-unread-change', { detail: { count: 4 } }));
-    expect(calls).toEqual(['unread 4']);
+    expect(calls).toEqual(['unread 4 unread']);
+  });
+
+  it("hands the chat the loader's language and theme, and words the badge in that language", async () => {
+    vi.stubGlobal('WebSocket', SilentSocket);
+    const { launcher, calls } = fakeLauncher();
+    mount({ siteKey: 'site_1', relayOrigin: 'http://127.0.0.1:8080', launcher, language: 'fr', theme: 'dark' });
+    const chat = document.querySelector('parley-chat')!;
+    expect(chat.language).toBe('fr');
+    expect(chat.theme).toBe('dark');
+    await chat.updateComplete;
+    expect(chat.getAttribute('lang')).toBe('fr');
+    expect(chat.shadowRoot!.querySelector('textarea')?.getAttribute('placeholder')).toBe('Écrivez un message…');
+    chat.dispatchEvent(new CustomEvent('parley-unread-change', { detail: { count: 2 } }));
+    expect(calls).toEqual(['unread 2 non lus']);
   });
 });
