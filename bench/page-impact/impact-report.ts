@@ -1,0 +1,104 @@
+/**
+ * Turns the runs into the figures the issue asks for: medians and p90 with and without the
+ * snippet, the difference, and a verdict per target. Pure, so the table on stdout and the section
+ * in docs/benchmarks.md say the same thing.
+ */
+import type { PhaseSample, RunSample } from './measure-run';
+import { spread, type Spread } from './page-stats';
+
+/** Targets from issue 5: main-thread time added before the first click, in ms. */
+export const MAIN_THREAD_TARGET_MS = 5;
+
+export interface ImpactRow {
+  metric: string;
+  without: Spread;
+  with: Spread;
+  unit: string;
+}
+
+export interface ImpactReport {
+  runsPerVariant: number;
+  rows: ImpactRow[];
+  hoverRows: ImpactRow[];
+  verdicts: string[];
+  launcherMissing: number;
+}
+
+export function impactReport(samples: RunSample[]): ImpactReport {
+  const without = samples.filter((sample) => sample.variant === 'without');
+  const withSnippet = samples.filter((sample) => sample.variant === 'with');
+  const row = (metric: string, unit: string, pick: (sample: RunSample) => number): ImpactRow => ({
+    metric,
+    unit,
+    without: spread(without.map(pick)),
+    with: spread(withSnippet.map(pick)),
+  });
+  const phase = (name: string, pickPhase: (sample: RunSample) => PhaseSample) => [
+    row(`${name}: main-thread time`, 'ms', (sample) => pickPhase(sample).taskMs),
+    row(`${name}: of which script`, 'ms', (sample) => pickPhase(sample).scriptMs),
+    row(`${name}: main-thread CPU clock`, 'ms', (sample) => pickPhase(sample).cpuMs),
+    row(`${name}: long tasks`, 'count', (sample) => pickPhase(sample).longTasks),
+    row(`${name}: bytes from the relay`, 'B', (sample) => pickPhase(sample).widgetBytes),
+  ];
+  const rows = [...phase('before click', (sample) => sample.beforeClick), row('LCP', 'ms', (sample) => sample.lcpMs)];
+  const hoverRows = phase('after hover', (sample) => sample.afterHover);
+
+  const [mainThread, , , , , lcp] = rows as [ImpactRow, ImpactRow, ImpactRow, ImpactRow, ImpactRow, ImpactRow];
+  const addedMs = mainThread.with.median - mainThread.without.median;
+  const longWith = withSnippet.filter((sample) => sample.beforeClick.longTasks > 0).length;
+  const longWithout = without.filter((sample) => sample.beforeClick.longTasks > 0).length;
+  const lcpNoise = Math.max(lcp.with.iqr, lcp.without.iqr);
+  const lcpDelta = lcp.with.median - lcp.without.median;
+  const verdicts = [
+    `main-thread time added before the first click: ${fixed(addedMs)} ms (median with - median without; target <= ${MAIN_THREAD_TARGET_MS} ms): ` +
+      (addedMs <= MAIN_THREAD_TARGET_MS ? 'met' : 'NOT met'),
+    `long tasks before the first click: runs with one or more, ${longWith}/${withSnippet.length} with the snippet vs ` +
+      `${longWithout}/${without.length} without (target: none added): ${longWith <= longWithout ? 'met' : 'NOT met'}`,
+    `LCP: median ${fixed(lcp.with.median)} ms with vs ${fixed(lcp.without.median)} ms without, difference ${fixed(lcpDelta)} ms ` +
+      `against a run-to-run spread (IQR) of ${fixed(lcpNoise)} ms: ${Math.abs(lcpDelta) <= lcpNoise ? 'within noise' : 'OUTSIDE noise'}`,
+  ];
+  return {
+    runsPerVariant: Math.min(without.length, withSnippet.length),
+    rows,
+    hoverRows,
+    verdicts,
+    launcherMissing: withSnippet.filter((sample) => !sample.launcherShown).length,
+  };
+}
+
+export function fixed(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+const HEADER = ['metric', 'without: median', 'p90', 'with: median', 'p90', 'added: median', 'p90', 'IQR without / with'];
+
+function cells(row: ImpactRow): string[] {
+  const unit = row.unit === 'count' ? '' : ` ${row.unit}`;
+  return [
+    row.metric,
+    `${fixed(row.without.median)}${unit}`,
+    `${fixed(row.without.p90)}${unit}`,
+    `${fixed(row.with.median)}${unit}`,
+    `${fixed(row.with.p90)}${unit}`,
+    `${signed(row.with.median - row.without.median)}${unit}`,
+    `${signed(row.with.p90 - row.without.p90)}${unit}`,
+    `${fixed(row.without.iqr)} / ${fixed(row.with.iqr)}${unit}`,
+  ];
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${fixed(value)}` : fixed(value);
+}
+
+export function textTable(rows: ImpactRow[]): string {
+  const lines = [HEADER, ...rows.map(cells)];
+  const widths = HEADER.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
+  return lines
+    .map((line) => line.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '))
+    .join('\n');
+}
+
+export function markdownTable(rows: ImpactRow[]): string {
+  const lines = [HEADER, HEADER.map((_, column) => (column === 0 ? '---' : '---:')), ...rows.map(cells)];
+  return lines.map((line) => `| ${line.join(' | ')} |`).join('\n');
+}

@@ -1,0 +1,122 @@
+/**
+ * `pnpm run bench:page [--runs N] [--no-doc]`: what the snippet costs a customer's page. A plain
+ * host page with the snippet and the same page without it, loaded alternately N times each
+ * (default 30) in headless Debian Chromium with 4x CPU throttling, against a real relay process
+ * on another origin. Prints a table and replaces this bench's section of docs/benchmarks.md.
+ * Never part of the test suite (scripts/check-size.ts is, for the byte budgets).
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { renderSnippet } from '@parley/widget';
+import { freePort } from '@parley/test-services/start';
+import { chromium, type Browser } from 'playwright-core';
+import { replaceSection } from './doc-section';
+import { BLANK_PAGE_HTML, hostPageHtml } from './host-pages';
+import { impactReport, markdownTable, textTable, type ImpactReport } from './impact-report';
+import { findLauncher, measureRun, type RunSample, type Variant } from './measure-run';
+import { startPageServer, type PageServer } from './page-server';
+import { startRelayForPages, type RelayForPages } from './relay-for-pages';
+
+const DOC = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+
+function parseArgs(argv: string[]): { runs: number; writeDoc: boolean } {
+  const at = argv.indexOf('--runs');
+  const runs = at === -1 ? 30 : Number(argv[at + 1]);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of runs per variant, e.g. --runs 30');
+  return { runs, writeDoc: !argv.includes('--no-doc') };
+}
+
+async function main(): Promise<void> {
+  const { runs, writeDoc } = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  let relay: RelayForPages | undefined;
+  let pages: PageServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const pagePort = await freePort();
+    relay = await startRelayForPages(pagePort);
+    const snippet = renderSnippet({ relayOrigin: relay.relay.baseUrl, siteKey: relay.siteKey });
+    pages = await startPageServer(pagePort, {
+      '/blank': BLANK_PAGE_HTML,
+      '/with': hostPageHtml(snippet),
+      '/without': hostPageHtml(null),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    log(`page-impact: pages on ${pages.origin}, relay on ${relay.relay.baseUrl}, Chromium ${browser.version()}, ${runs} runs per variant`);
+    const setup = {
+      browser,
+      pageOrigin: pages.origin,
+      relayOrigin: relay.relay.baseUrl,
+      hoverPoint: await findLauncher(browser, pages.origin),
+    };
+    // One unmeasured run each warms Chromium and the relay's file cache, so run 1 is not an outlier.
+    await measureRun(setup, 'with');
+    await measureRun(setup, 'without');
+    // Other work on the machine stretches every wall-clock figure: the report says how busy it was.
+    const loadBefore = loadavg()[0]!;
+    const samples: RunSample[] = [];
+    for (let run = 0; run < runs; run++) {
+      // Alternating, and swapping who goes first, so drift on the machine hits both variants alike.
+      const order: Variant[] = run % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+      for (const variant of order) samples.push(await measureRun(setup, variant));
+      log(`page-impact: run ${run + 1}/${runs}`);
+    }
+
+    const load = { before: loadBefore, after: loadavg()[0]! };
+    const report = impactReport(samples);
+    if (report.launcherMissing > 0) throw new Error(`the launcher did not appear in ${report.launcherMissing} runs with the snippet`);
+    process.stdout.write(
+      `\nPage impact, ${runs} runs per variant, 4x CPU throttling, load average ${load.before.toFixed(1)} -> ${load.after.toFixed(1)} ` +
+        `on ${cpus().length} cores\n\n${textTable(report.rows)}\n\n` +
+        `Panel prefetch on hover (information)\n\n${textTable(report.hoverRows)}\n\n${report.verdicts.join('\n')}\n`,
+    );
+    if (writeDoc) {
+      const existing = existsSync(DOC) ? readFileSync(DOC, 'utf8') : null;
+      writeFileSync(DOC, replaceSection(existing, docSection(report, browser.version(), load)));
+      log(`page-impact: wrote its section of ${DOC}`);
+    }
+  } finally {
+    await browser?.close();
+    await pages?.close();
+    await relay?.stop();
+  }
+}
+
+function docSection(report: ImpactReport, chromiumVersion: string, load: { before: number; after: number }): string {
+  return `## Page impact of the widget
+
+What the snippet costs a customer's page (issue 5, "Budgets"). Measured ${new Date().toISOString().slice(0, 10)} with
+\`pnpm run bench:page\` (bench/page-impact/run.ts) on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, headless Chromium
+${chromiumVersion} with 4x CPU throttling (\`Emulation.setCPUThrottlingRate\`). The machine's 1-minute load average was
+${load.before.toFixed(1)} at the first run and ${load.after.toFixed(1)} at the last: wall-clock figures stretch with it, so compare
+the two variants with each other, and re-run on a quiet machine before reading absolute milliseconds.
+
+How: a plain article page (no script of its own) with the snippet and the same page without it, ${report.runsPerVariant} loads
+each, alternating, each in a fresh browser context (empty cache, first visit). The pages are served on their own
+origin; the loader and the panel come from a real relay process on another origin. Per load: main-thread time is the
+\`TaskDuration\` (and \`ScriptDuration\`) delta from \`Performance.getMetrics\` from navigation to 2 s after \`load\`
+(the async loader delays \`load\` until it has run); long tasks and LCP come from \`PerformanceObserver\`s installed
+before the page's first byte; bytes are what came over the wire from the relay (headers included). Nothing is clicked.
+
+${markdownTable(report.rows)}
+
+${report.verdicts.map((verdict) => `- ${verdict}`).join('\n')}
+
+For information, the panel prefetch: the pointer is moved onto the launcher (on the page without the snippet, onto the
+same spot) and the page is measured for 2.5 s more.
+
+${markdownTable(report.hoverRows)}
+
+Byte budgets (snippet + loader ≤ 3 KB gzip, full widget ≤ 20 KB gzip) are enforced on every test run by
+\`pnpm run check:size\` (scripts/check-size.ts).`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`page-impact: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
