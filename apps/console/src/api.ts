@@ -9,6 +9,7 @@ import type {
   MessagesQuery,
   MessagesReply,
   PasswordChangeBody,
+  TeamListReply,
 } from '@parley/protocol';
 import { ERRORS } from '@parley/protocol/light';
 
@@ -33,6 +34,7 @@ export interface Api {
   listConversations(query?: ConversationListQuery): Promise<ConversationListReply>;
   getConversation(conversationId: string): Promise<ConversationReply>;
   listMessages(conversationId: string, query?: MessagesQuery): Promise<MessagesReply>;
+  listTeams(): Promise<TeamListReply>;
 }
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -117,5 +119,6 @@ export function createApi(fetchImpl: FetchLike = (input, init) => fetch(input, i
     getConversation: (id) => json<ConversationReply>('GET', conversationPath(id)),
     listMessages: (id, query = {}) =>
       json<MessagesReply>('GET', `${conversationPath(id)}/messages${queryString({ ...query })}`),
+    listTeams: () => json<TeamListReply>('GET', '/v1/teams'),
   };
 }

@@ -36,10 +36,11 @@ async function signedIn() {
   const api = createApi(fetch);
   const session = createSessionModel(api);
   const client = createFakeRealtimeClient();
-  const createDesk = vi.fn(() => createDeskModel({ client, api, session }));
+  const createDesk = vi.fn(() => createDeskModel({ client, agent, api, session }));
   fetch.reply(
     { status: 200, body: { agent } },
     { status: 200, body: { conversations: [summary(NAMED, 'Lin', 10), summary(ANON, null, 20)] } },
+    { status: 200, body: { teams: [] } },
   );
   await session.restore();
   host = document.createElement('div');

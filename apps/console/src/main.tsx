@@ -3,6 +3,8 @@ import { App } from './app';
 import { createApi } from './api';
 import { createConsoleClient } from './connection';
 import { createDeskModel } from './models/desk-model';
+import { createAlertsModel } from './notify/alerts-model';
+import { browserAlertSurface, browserTabLeader } from './notify/browser-alerts';
 import { createSessionModel } from './models/session-model';
 import { memoryReadStore, webStorageReadStore, type ReadStore } from './read-store';
 import './styles.css';
@@ -25,7 +27,15 @@ render(
   <App
     session={session}
     createDesk={(agent) =>
-      createDeskModel({ client: createConsoleClient(session), api, session, readStore: readStoreFor(agent.id) })
+      createDeskModel({
+        client: createConsoleClient(session),
+        agent,
+        api,
+        session,
+        readStore: readStoreFor(agent.id),
+        createAlerts: (inbox) => createAlertsModel({ inbox, leader: browserTabLeader(), surface: browserAlertSurface() }),
+        activitySource: window,
+      })
     }
   />,
   root,

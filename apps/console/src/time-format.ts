@@ -37,3 +37,11 @@ export function relativeTime(iso: string, now: number): string {
   if (age < 7 * DAY) return `${Math.floor(age / DAY)}d`;
   return shortDate.format(new Date(iso));
 }
+
+/** How long someone has waited, for service levels: "<1m", "7m", "1h 05m". */
+export function waitedFor(since: number, now: number): string {
+  const minutes = Math.floor(Math.max(0, now - since) / MINUTE);
+  if (minutes < 1) return '<1m';
+  if (minutes < 60) return `${minutes}m`;
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}

@@ -1,5 +1,8 @@
 import { useDesk, useSession } from '../model-context';
+import { CapacityMeter } from './capacity-meter';
 import { ConnectionStatus } from './connection-status';
+import { DesktopAlertsButton } from './desktop-alerts-button';
+import { PresenceControl } from './presence-control';
 
 export function AppHeader() {
   const session = useSession();
@@ -9,7 +12,13 @@ export function AppHeader() {
       <span class="brand">Parley</span>
       <ConnectionStatus state={desk.connection.value} />
       <span class="spacer" />
+      <DesktopAlertsButton alerts={desk.alerts} />
+      <CapacityMeter me={desk.work.me.value} />
+      <PresenceControl work={desk.work} />
       <span class="agent-name">{session.agent.value?.name}</span>
+      <button type="button" class="button-quiet" title="Keyboard shortcuts (?)" onClick={() => desk.ui.open('help')}>
+        ?
+      </button>
       <button type="button" class="button-quiet" onClick={() => void session.signOut()}>
         Sign out
       </button>

@@ -1,5 +1,5 @@
 import { LIMITS } from '@parley/protocol/light';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Enter sends; Shift+Enter is a newline; Enter that confirms an IME composition is neither. */
 export function isSendKey(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'isComposing'>): boolean {
@@ -10,11 +10,20 @@ export interface ComposerProps {
   /** Returns whether the reply was accepted (the draft is cleared only then). */
   onSend: (body: string) => boolean;
   onTyping: () => void;
+  /** Focus moves into the field whenever this number changes (the "write a reply" shortcut). */
+  focusRequest?: number;
 }
 
-export function Composer({ onSend, onTyping }: ComposerProps) {
+export function Composer({ onSend, onTyping, focusRequest }: ComposerProps) {
   const [draft, setDraft] = useState('');
   const field = useRef<HTMLTextAreaElement>(null);
+  const seenRequest = useRef(focusRequest);
+
+  useEffect(() => {
+    if (focusRequest === seenRequest.current) return;
+    seenRequest.current = focusRequest;
+    field.current?.focus();
+  }, [focusRequest]);
 
   // Read the field itself: a fast Enter can land before the re-render that stores the draft.
   const submit = () => {

@@ -1,5 +1,6 @@
 import type { ConversationSummary, MessagePreview } from '@parley/protocol';
-import { relativeTime } from '../time-format';
+import { waitingSince } from '../models/inbox-views';
+import { relativeTime, waitedFor } from '../time-format';
 import { visitorLabel } from '../visitor-label';
 
 export interface ConversationListItemProps {
@@ -17,27 +18,33 @@ function previewText(preview: MessagePreview | null): string {
 
 export function ConversationListItem({ conversation, selected, unread, now, onSelect }: ConversationListItemProps) {
   const last = conversation.lastMessage;
+  const waiting = waitingSince(conversation);
   return (
-    <li>
-      <button
-        type="button"
-        class={`conversation-item${unread ? ' is-unread' : ''}`}
-        data-conversation-id={conversation.id}
-        aria-current={selected ? 'true' : undefined}
-        onClick={() => onSelect(conversation.id)}
-      >
-        <span class="conversation-item-top">
-          <span class="conversation-name">{visitorLabel(conversation.visitor)}</span>
-          {conversation.status === 'closed' && <span class="tag">Closed</span>}
-          <time class="conversation-time" dateTime={conversation.updatedAt}>
-            {relativeTime(last?.createdAt ?? conversation.updatedAt, now)}
-          </time>
-        </span>
-        <span class="conversation-item-bottom">
-          <span class="conversation-preview">{previewText(last)}</span>
-          {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
-        </span>
-      </button>
-    </li>
+    <button
+      type="button"
+      class={`conversation-item${unread ? ' is-unread' : ''}`}
+      data-conversation-id={conversation.id}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(conversation.id)}
+    >
+      <span class="conversation-item-top">
+        <span class="conversation-name">{visitorLabel(conversation.visitor)}</span>
+        {conversation.status === 'closed' && <span class="tag">Closed</span>}
+        {conversation.status === 'snoozed' && <span class="tag">Snoozed</span>}
+        {conversation.status === 'open' && conversation.assigneeId === null && <span class="tag tag-queue">Queue</span>}
+        <time class="conversation-time" dateTime={conversation.updatedAt}>
+          {relativeTime(last?.createdAt ?? conversation.updatedAt, now)}
+        </time>
+      </span>
+      <span class="conversation-item-bottom">
+        <span class="conversation-preview">{previewText(last)}</span>
+        {waiting !== null && (
+          <span class="waiting" title="Waiting for an agent's reply">
+            {waitedFor(waiting, now)}
+          </span>
+        )}
+        {unread && <span class="unread-dot" role="img" aria-label="Unread" />}
+      </span>
+    </button>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ConversationSummary } from '@parley/protocol';
 import type { ConversationModel } from '../models/conversation-model';
 import { visitorLabel } from '../visitor-label';
@@ -9,9 +10,18 @@ export interface ConversationViewProps {
   conversation: ConversationSummary | null;
   agentId: string;
   now: number;
+  /** Header buttons (claim, transfer, close …). */
+  actions?: ComponentChildren;
+  /** Shown above the transcript: who holds it, a transfer note. */
+  banner?: ComponentChildren;
+  /** Watching someone else's conversation: the transcript without a composer. */
+  watching?: boolean;
+  /** Bumped to move focus into the composer. */
+  composerFocus?: number;
 }
 
-export function ConversationView({ model, conversation, agentId, now }: ConversationViewProps) {
+export function ConversationView(props: ConversationViewProps) {
+  const { model, conversation, agentId, now, actions, banner, watching = false, composerFocus } = props;
   const typing = model.visitorTyping.value;
   return (
     <section class="conversation" aria-label="Conversation" data-conversation-id={model.conversationId}>
@@ -19,7 +29,11 @@ export function ConversationView({ model, conversation, agentId, now }: Conversa
         <h2>{conversation ? visitorLabel(conversation.visitor) : 'Conversation'}</h2>
         {conversation?.visitor.email && <span class="muted">{conversation.visitor.email}</span>}
         {conversation?.status === 'closed' && <span class="tag">Closed</span>}
+        {conversation?.status === 'snoozed' && <span class="tag">Snoozed</span>}
+        <span class="spacer" />
+        {actions}
       </header>
+      {banner}
       <Transcript
         messages={model.messages.value}
         pending={model.pending.value}
@@ -32,7 +46,13 @@ export function ConversationView({ model, conversation, agentId, now }: Conversa
       <p class="typing-indicator" aria-live="polite">
         {typing ? 'Visitor is typing…' : ''}
       </p>
-      <Composer onSend={(body) => model.send(body) !== null} onTyping={model.typing} />
+      {!watching && (
+        <Composer
+          onSend={(body) => model.send(body) !== null}
+          onTyping={model.typing}
+          {...(composerFocus !== undefined ? { focusRequest: composerFocus } : {})}
+        />
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { fixtureTime, fixtureUuid, makeConversationSummary } from '@parley/protocol/testing';
+import { fixtureTime, fixtureUuid, makeAgentProfile, makeConversationSummary } from '@parley/protocol/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeRealtimeClient } from '../fake-realtime-client';
 import { CLOCK_TICK_MS, createDeskModel } from './desk-model';
@@ -13,9 +13,12 @@ afterEach(() => {
 function setup() {
   const client = createFakeRealtimeClient();
   const conversation = makeConversationSummary({ id: fixtureUuid(301) });
-  const api = { listConversations: vi.fn(async () => ({ conversations: [conversation] })) };
+  const api = {
+    listConversations: vi.fn(async () => ({ conversations: [conversation] })),
+    listTeams: vi.fn(async () => ({ teams: [] })),
+  };
   const session = { verify: vi.fn(async () => {}) };
-  const desk = createDeskModel({ client, api, session });
+  const desk = createDeskModel({ client, agent: makeAgentProfile(), api, session });
   return { client, api, session, desk, conversation };
 }
 
