@@ -145,9 +145,13 @@ export const chatStyles = css`
     border-radius: 6px;
   }
   button:focus-visible,
-  textarea:focus-visible {
+  textarea:focus-visible,
+  [part='log']:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
+  }
+  [part='log']:focus-visible {
+    outline-offset: -3px;
   }
   [part='close']:focus-visible {
     outline-color: currentColor;
@@ -161,6 +165,8 @@ export const chatStyles = css`
   [part='log'] {
     flex: 1;
     overflow-y: auto;
+  }
+  ol {
     margin: 0;
     padding: 12px;
     list-style: none;

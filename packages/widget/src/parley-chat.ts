@@ -123,10 +123,12 @@ export class ParleyChat extends LitElement {
           <button part="close" type="button" aria-label=${t.closeChat} @click=${this.requestClose}>×</button>
         </header>
         ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
-        <ol part="log" role="log" aria-live="polite" aria-label=${t.messages}>
-          ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting">${site.greeting}</li>` : nothing}
-          ${entries.map((entry) => this.renderEntry(entry))}
-        </ol>
+        <div part="log" role="log" aria-live="polite" aria-label=${t.messages} tabindex="0">
+          <ol>
+            ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting">${site.greeting}</li>` : nothing}
+            ${entries.map((entry) => this.renderEntry(entry))}
+          </ol>
+        </div>
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         <form part="composer" @submit=${this.onSubmit}>
           <textarea

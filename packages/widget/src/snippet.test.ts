@@ -32,6 +32,13 @@ describe('renderSnippet', () => {
     });
   });
 
+  it('sets data-lang and data-theme only when the site fixes them', () => {
+    const fixed = runSnippet(renderSnippet({ relayOrigin: 'https://chat.example.com', siteKey: 'site_abc', lang: 'ar', theme: 'dark' }));
+    expect(fixed.appended[0]?.attributes).toEqual({ 'data-site-key': 'site_abc', 'data-lang': 'ar', 'data-theme': 'dark' });
+    const plain = runSnippet(renderSnippet({ relayOrigin: 'https://chat.example.com', siteKey: 'site_abc' }));
+    expect(plain.appended[0]?.attributes).toEqual({ 'data-site-key': 'site_abc' });
+  });
+
   it('defines Parley as a queue that keeps calls in order', () => {
     const { window } = runSnippet(renderSnippet({ relayOrigin: 'http://127.0.0.1:8080', siteKey: 'k' }));
     const parley = window.Parley as ((...args: unknown[]) => void) & { q: ArrayLike<unknown>[] };

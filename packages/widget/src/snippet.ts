@@ -10,9 +10,13 @@ export interface SnippetOptions {
   /** Where the relay serves `/widget/loader.js`, e.g. `https://chat.example.com` (no trailing path). */
   relayOrigin: string;
   siteKey: string;
+  /** Fixes the widget's language (`data-lang`, e.g. `fr`); without it the visitor's browser decides. */
+  lang?: string;
+  /** Fixes the colour scheme (`data-theme`); without it the widget follows `prefers-color-scheme`. */
+  theme?: 'light' | 'dark';
 }
 
-export function renderSnippet({ relayOrigin, siteKey }: SnippetOptions): string {
+export function renderSnippet({ relayOrigin, siteKey, lang, theme }: SnippetOptions): string {
   const loaderUrl = `${relayOrigin.replace(/\/+$/, '')}/widget/loader.js`;
   return [
     '<script>',
@@ -21,6 +25,8 @@ export function renderSnippet({ relayOrigin, siteKey }: SnippetOptions): string 
     "s=d.createElement('script');s.async=true;",
     `s.src=${scriptString(loaderUrl)};`,
     `s.setAttribute('data-site-key',${scriptString(siteKey)});`,
+    ...(lang ? [`s.setAttribute('data-lang',${scriptString(lang)});`] : []),
+    ...(theme ? [`s.setAttribute('data-theme',${scriptString(theme)});`] : []),
     'd.head.appendChild(s)',
     '})(window,document);',
     '</script>',
