@@ -16,6 +16,7 @@ import { conversationRoutes } from './routes/conversation-routes';
 import { healthRoutes } from './routes/health-routes';
 import { staticRoutes } from './routes/static-routes';
 import { servicesPlugin, type ServicesOptions } from './services';
+import { toolsRoutes } from './tools/tools-routes';
 
 export interface AppOptions extends ServicesOptions {
   logger?: FastifyServerOptions['logger'];
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(conversationRoutes);
+  await app.register(toolsRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

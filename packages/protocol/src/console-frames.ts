@@ -15,6 +15,7 @@ import {
   TypingStop,
 } from './widget-frames';
 import { WORK_CONSOLE_TO_RELAY, WORK_RELAY_TO_CONSOLE } from './work';
+import { TOOLS_CONSOLE_TO_RELAY, TOOLS_RELAY_TO_CONSOLE } from './tools';
 
 export const ConsoleHello = Type.Object({
   type: Type.Literal('hello'),
@@ -46,6 +47,7 @@ export const ConsoleToRelay = Type.Union([
   Resume,
   Ping,
   ...WORK_CONSOLE_TO_RELAY,
+  ...TOOLS_CONSOLE_TO_RELAY,
 ]);
 export type ConsoleToRelay = Static<typeof ConsoleToRelay>;
 
@@ -78,6 +80,7 @@ export const RelayToConsole = Type.Union([
   Pong,
   ErrorFrame,
   ...WORK_RELAY_TO_CONSOLE,
+  ...TOOLS_RELAY_TO_CONSOLE,
 ]);
 export type RelayToConsole = Static<typeof RelayToConsole>;
 

@@ -6,6 +6,7 @@ import type { ConsoleToRelay, RelayToConsole } from './console-frames';
 import type { ErrorFrame } from './errors';
 import type { RelayToWidget, WidgetToRelay } from './widget-frames';
 import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
+import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -34,6 +35,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   'typing.stop': { type: 'typing.stop', conversationId },
   resume: { type: 'resume', conversationId, afterSeq: 2 },
   ping: { type: 'ping', ts: 1767225600000 },
+  ...toolsWidgetToRelayExamples,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -79,6 +81,7 @@ export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
   resume: { type: 'resume', conversationId, afterSeq: 3 },
   ping: { type: 'ping' },
   ...workConsoleToRelayExamples(),
+  ...toolsConsoleToRelayExamples,
 };
 
 export const relayToConsoleExamples: ByType<RelayToConsole> = {
@@ -92,4 +95,5 @@ export const relayToConsoleExamples: ByType<RelayToConsole> = {
   pong: { type: 'pong' },
   error,
   ...workRelayToConsoleExamples(summary),
+  ...toolsRelayToConsoleExamples,
 };

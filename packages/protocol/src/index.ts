@@ -5,3 +5,4 @@ export * from './widget-frames';
 export * from './console-frames';
 export * from './rest';
 export * from './work';
+export * from './tools';

@@ -159,7 +159,7 @@ export function isRetryable(code: string): boolean {
 }
 
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
-export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping'] as const;
+export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view'] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
   'message.send',
@@ -178,4 +178,5 @@ export const CONSOLE_TO_RELAY_TYPES = [
   'conversation.reopen',
   'conversation.snooze',
   'capacity.set',
+  'note.send',
 ] as const;

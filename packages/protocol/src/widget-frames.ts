@@ -15,6 +15,7 @@ import {
   VisitorConversation,
 } from './models';
 import { QueueUpdated } from './work';
+import { TOOLS_WIDGET_TO_RELAY } from './tools';
 
 /** conversationId -> the last seq the client holds. */
 export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
@@ -41,7 +42,7 @@ export const TypingStop = Type.Object({ type: Type.Literal('typing.stop'), conve
 export const Resume = Type.Object({ type: Type.Literal('resume'), conversationId: Uuid, afterSeq: AfterSeq });
 export const Ping = Type.Object({ type: Type.Literal('ping'), ts: Type.Optional(Type.Number()) });
 
-export const WidgetToRelay = Type.Union([WidgetHello, WidgetMessageSend, TypingStart, TypingStop, Resume, Ping]);
+export const WidgetToRelay = Type.Union([WidgetHello, WidgetMessageSend, TypingStart, TypingStop, Resume, Ping, ...TOOLS_WIDGET_TO_RELAY]);
 export type WidgetToRelay = Static<typeof WidgetToRelay>;
 
 export const WidgetWelcome = Type.Object({

@@ -2,8 +2,8 @@
  * Sending a message, for visitors and agents alike: store it (one transaction, idempotent on
  * clientId), answer the sender only after the commit, then ring the bus so every node delivers it.
  */
-import { createMessageWriter, startConversation, type Db, type MessageWriter } from '@parley/db';
-import type { Author, ConversationSummary, Message, RelayToConsole, RelayToWidget } from '@parley/protocol';
+import { asSeenByVisitor, createMessageWriter, startConversation, type Db, type MessageWriter } from '@parley/db';
+import type { Author, ConversationSummary, Message, MessageKind, RelayToConsole, RelayToWidget } from '@parley/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { ParleyError } from '../parley-error';
 import { channels } from '../realtime/channels';
@@ -63,18 +63,24 @@ export class MessageService {
           body: input.body,
         });
     if (!result) throw new ParleyError('not_found', 'no such conversation for this visitor', input.clientId);
-    this.announce(sender.workspaceId, result.conversation, result.message);
-    return ackFor(input.clientId, result.message);
+    this.announce(sender.workspaceId, result.conversation, result.message, result.visitorSeq);
+    // The visitor's ack speaks the visitor's numbering, like every frame on its socket.
+    return ackFor(input.clientId, asSeenByVisitor(result.message, result.visitorSeq) ?? result.message);
   }
 
-  async sendFromAgent(sender: AgentSender, input: SendInput & { conversationId: string }): Promise<MessageAck> {
+  /** A reply, or with kind 'note' an internal note: stored and announced to agents only. */
+  async sendFromAgent(
+    sender: AgentSender,
+    input: SendInput & { conversationId: string },
+    kind: Extract<MessageKind, 'text' | 'note'> = 'text',
+  ): Promise<MessageAck> {
     const author: Author = { kind: 'agent', id: sender.agentId, name: sender.name };
     const result = await this.writer.append(
       { workspaceId: sender.workspaceId },
-      { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
+      { conversationId: input.conversationId, clientId: input.clientId, author, kind, body: input.body },
     );
     if (!result) throw new ParleyError('not_found', 'no such conversation in this workspace', input.clientId);
-    this.announce(sender.workspaceId, result.conversation, result.message);
+    this.announce(sender.workspaceId, result.conversation, result.message, result.visitorSeq);
     return ackFor(input.clientId, result.message);
   }
 
@@ -84,12 +90,17 @@ export class MessageService {
    * A resend publishes again on purpose: if the first publish was lost, this one repairs it, and
    * clients drop the duplicate by seq.
    */
-  private announce(workspaceId: string, conversation: ConversationSummary, message: Message): void {
+  private announce(workspaceId: string, conversation: ConversationSummary, message: Message, visitorSeq: number | null): void {
     const created = { type: 'message.created', message } as const;
     const updated: RelayToConsole = { type: 'conversation.updated', conversation };
+    // A note (no visitorSeq) never goes to the visitor channel; everything else goes there in the
+    // visitor's numbering (docs/protocol.md 3.8).
+    const seenByVisitor = asSeenByVisitor(message, visitorSeq);
     // The sender's own sockets get message.created too: that is how its other tabs learn of it.
     const publishes = [
-      this.hub.publish(channels.visitor(workspaceId, conversation.visitor.id), { kind: 'frame', frame: created }),
+      ...(seenByVisitor
+        ? [this.hub.publish(channels.visitor(workspaceId, conversation.visitor.id), { kind: 'frame', frame: { type: 'message.created', message: seenByVisitor } })]
+        : []),
       this.hub.publish(channels.conversation(workspaceId, conversation.id), { kind: 'frame', frame: created }),
       this.hub.publish(channels.inbox(workspaceId), { kind: 'frame', frame: updated }),
     ];

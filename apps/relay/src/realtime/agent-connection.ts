@@ -98,6 +98,16 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
         this.send(ack);
         return;
       }
+      case 'note.send': {
+        // Stored in the same timeline, announced to agent sockets only (message-service.ts).
+        const ack = await this.deps.messages.sendFromAgent(
+          { workspaceId: this.workspaceId, agentId: agent.id, name: agent.name },
+          frame,
+          'note',
+        );
+        this.send(ack);
+        return;
+      }
       case 'conversation.watch':
         await this.watch(await this.requireConversation(frame.conversationId), frame.afterSeq);
         return;

@@ -87,6 +87,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         parser: widgetParser,
         limits: visitorLimits,
         ip: request.ip,
+        userAgent: request.headers['user-agent'],
         onClosed: forget,
       });
       live.add(connection as Connection<{ type: string }>);

@@ -6,8 +6,8 @@ import {
   createVisitor,
   getVisitor,
   getVisitorConversation,
-  listMessages,
   listVisitorConversations,
+  listVisitorMessages,
   toSitePublic,
   type Db,
   type SiteRecord,
@@ -26,6 +26,7 @@ import type { WebSocket } from 'ws';
 import { createVisitorToken, verifyVisitorToken } from '../auth/visitor-token';
 import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
+import { recordAndAnnouncePageView } from '../tools/page-views';
 import { channels } from './channels';
 import { Connection } from './connection';
 import type { FrameLimits } from './frame-limits';
@@ -42,6 +43,8 @@ export interface VisitorConnectionDeps {
   limits: FrameLimits;
   /** The visitor's IP, for the per-IP flood budget. */
   ip: string;
+  /** The upgrade's User-Agent header, for the visitor context agents see. */
+  userAgent?: string | undefined;
   onClosed(connection: Connection<WidgetToRelay>): void;
 }
 
@@ -132,6 +135,13 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
         await this.sync(conversation, frame.afterSeq);
         return;
       }
+      case 'page.view':
+        await recordAndAnnouncePageView(
+          this.deps,
+          { workspaceId: this.site.workspaceId, visitorId: visitor.id, userAgent: this.deps.userAgent },
+          frame,
+        );
+        return;
       default:
         throw new ParleyError('unknown_frame', undefined, frame.type);
     }
@@ -160,7 +170,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
   }
 
   private async sync(conversation: VisitorConversation, afterSeq: number): Promise<void> {
-    const { messages, complete } = await listMessages(this.deps.db, this.site.workspaceId, conversation.id, {
+    // The visitor's view: no notes, seqs in the visitor's numbering (docs/protocol.md 3.8).
+    const { messages, complete } = await listVisitorMessages(this.deps.db, this.site.workspaceId, conversation.id, {
       afterSeq,
       limit: LIMITS.maxSyncMessages,
     });
