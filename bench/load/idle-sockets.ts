@@ -103,7 +103,7 @@ export async function runIdleSockets(ctx: RunContext): Promise<IdleSectionResult
   const relay = await withCleanup(async (cleanup) => {
     const cluster = await startCluster({ postgres, database: 'bench_idle', nodes: 1, secret: ctx.secret }, cleanup);
     const node = cluster.nodes[0]!;
-    return holdIdleSockets(ctx, { server: 'Parley relay', pid: node.child.pid!, url: cluster.visitorUrl(node), dialect: 'parley', concurrency: 25 }, cleanup);
+    return holdIdleSockets(ctx, { server: 'Parley relay', pid: node.child.pid!, url: cluster.visitorUrl(node), dialect: 'parley', concurrency: 50 }, cleanup);
   }, ctx.cleanup);
   return { bare, relay };
 }

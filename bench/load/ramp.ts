@@ -63,8 +63,10 @@ export async function rampToMax(run: (rate: number, durationMs: number) => Promi
   if (!best) {
     for (let i = 1, rate = options.startRate / 2; i <= MAX_DOWNWARD_STEPS && !best; i++, rate /= 2) {
       if (await attempt(roundRate(rate))) best = steps.at(-1)!;
+      else firstFail = steps.at(-1)!;
     }
-  } else if (firstFail && firstFail.offered / best.offered > REFINE_ABOVE) {
+  }
+  if (best && firstFail && firstFail.offered / best.offered > REFINE_ABOVE) {
     const between = roundRate(Math.sqrt(best.offered * firstFail.offered));
     if (between > best.offered && between < firstFail.offered && (await attempt(between))) best = steps.at(-1)!;
   }

@@ -30,7 +30,10 @@ server.on('connection', (ws, request) => {
         ws.send(PONG);
       }
     });
-    ws.on('close', () => agents.splice(agents.indexOf(ws), 1));
+    ws.on('close', () => {
+      const index = agents.indexOf(ws);
+      if (index >= 0) agents.splice(index, 1);
+    });
     return;
   }
   const agentIndex = visitorCount++;

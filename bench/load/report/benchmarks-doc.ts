@@ -101,6 +101,12 @@ export function benchmarksDoc(results: BenchResults): string {
     `- Node ${machine.node}; Postgres ${machine.postgres}; Redis ${machine.redis}; 1-minute load average at the start: ${machine.loadAtStart.toFixed(2)}`,
     '- **The load generator is co-located**: its processes share the same cores with the relay(s), Postgres and Redis.',
     '  Every figure is therefore a lower bound for a server with cores of its own; the step tables show who used the CPU.',
+    ...(machine.loadAtStart > 1
+      ? [
+          `- **Other work shared the machine** during this run (load average ${machine.loadAtStart.toFixed(1)} at the start): the \`other\``,
+          '  CPU column of the step tables shows how much of the two cores it took from the benchmark.',
+        ]
+      : []),
     '- Postgres is the test suite\'s throwaway server (`startPostgres()`): `fsync=off`, `synchronous_commit=off`,',
     '  `full_page_writes=off`. A commit costs no disk flush here; on durable storage per-row commits cost far more.',
     '',
@@ -119,8 +125,10 @@ export function benchmarksDoc(results: BenchResults): string {
     '- **2** is one relay process (`startRelayProcess`) on Postgres with the in-process bus. **3** is two and three relay processes',
     '  with Redis: visitors on every node but the last, agents on the last, so every delivery crosses nodes. Cross-node added',
     '  latency = the cluster\'s p50 at 50% of its max minus one node\'s p50 at the same rate.',
+    '- The relay\'s flood limits (frames per socket and per client IP) are raised out of reach, since every generator socket',
+    '  comes from 127.0.0.1; they stay switched on, so their cost is in the figures.',
     `- **4** opens ${int(settings.idleSockets)} idle visitor sockets (hello → welcome, then a ping every 20 s) from ${Math.ceil(settings.idleSockets / settings.idlePerWorker)} generator`,
-    `  processes, holds them ${settings.idleHoldMs / 1000} s, and divides the server's RSS growth (/proc/<pid>/status) by the sockets still open. 1 KiB = 1,024 bytes.`,
+    `  process(es), holds them ${settings.idleHoldMs / 1000} s, and divides the server's RSS growth (/proc/<pid>/status) by the sockets still open. 1 KiB = 1,024 bytes.`,
     '',
     '## Results',
     '',

@@ -22,17 +22,21 @@ const latency = (point: LatencyPoint) => {
   return `p50 ${msText(r.deliveryP50Ms)} ms, p99 ${msText(r.deliveryP99Ms)} ms${ack}`;
 };
 
+/** "50% of max (1,200/s)", or just "5,000/s" for the fixed rate. */
+const pointName = (point: LatencyPoint) => (point.label.endsWith('of max') ? `${point.label} (${int(point.rate)}/s)` : `${int(point.rate)}/s`);
+
 const findPoint = (section: LoadSectionResult | undefined, label: string) => section?.points.find((point) => point.label === label);
 
 /** Parley latency against the bare ws server's at the same label (same share of its own max, or the same fixed rate). */
 function latencyComparison(point: LatencyPoint, ceiling: LoadSectionResult | undefined): string {
   const bare = findPoint(ceiling, point.label);
   if (!bare) return '';
-  return `1a at ${point.label} (${int(bare.rate)}/s): p50 ${msText(bare.result.deliveryP50Ms)}, p99 ${msText(bare.result.deliveryP99Ms)} ms → ${ratio(point.result.deliveryP50Ms / bare.result.deliveryP50Ms)} / ${ratio(point.result.deliveryP99Ms / bare.result.deliveryP99Ms)}`;
+  return `1a at ${pointName(bare)}: p50 ${msText(bare.result.deliveryP50Ms)}, p99 ${msText(bare.result.deliveryP99Ms)} ms → ${ratio(point.result.deliveryP50Ms / bare.result.deliveryP50Ms)} / ${ratio(point.result.deliveryP99Ms / bare.result.deliveryP99Ms)}`;
 }
 
 function throughputComparison(max: number, results: BenchResults): string {
   const parts: string[] = [];
+  if (max <= 0) return '';
   if (results.wsCeiling) parts.push(`${ratio(max / results.wsCeiling.max)} of 1a`);
   if (results.pgCeiling) {
     parts.push(`${ratio(max / results.pgCeiling.pool10.rowsPerSecond)} of 1b pool-10`);
@@ -54,7 +58,7 @@ export function summaryRows(results: BenchResults): Row[] {
       measure: 'bare ws: max sustained forwarded msgs/s',
       result: best ? `${int(ws.max)} msgs/s (p50 ${msText(best.deliveryP50Ms)}, p99 ${msText(best.deliveryP99Ms)} ms)` : 'none sustained',
     });
-    for (const point of ws.points) push({ id: '1a', measure: `bare ws latency at ${point.label} (${int(point.rate)}/s)`, result: latency(point) });
+    for (const point of ws.points) push({ id: '1a', measure: `bare ws latency at ${pointName(point)}`, result: latency(point) });
   }
 
   const pgc = results.pgCeiling;
@@ -74,7 +78,7 @@ export function summaryRows(results: BenchResults): Row[] {
       verdict: ws ? verdict(share >= TARGETS.throughputShareOfBareWs) : 'no 1a',
     });
     for (const point of one.points.filter((p) => p.label.endsWith('of max'))) {
-      push({ id: '2', measure: `Parley 1 node, visitor→agent at ${point.label} (${int(point.rate)}/s)`, result: latency(point), comparison: latencyComparison(point, ws) });
+      push({ id: '2', measure: `Parley 1 node, visitor→agent at ${pointName(point)}`, result: latency(point), comparison: latencyComparison(point, ws) });
     }
     const fixed = findPoint(one, fixedLabel);
     const fixedOk = fixed ? fixed.result.deliveryP50Ms <= TARGETS.fixedRateP50Ms && fixed.result.deliveryP99Ms <= TARGETS.fixedRateP99Ms : false;
@@ -93,7 +97,9 @@ export function summaryRows(results: BenchResults): Row[] {
       id: '3',
       measure: `Parley ${cluster.nodes} nodes + Redis: max sustained acked msgs/s`,
       result: cluster.best ? `${int(cluster.max)} msgs/s (ack p99 ${msText(cluster.best.ackP99Ms)}, delivery p99 ${msText(cluster.best.deliveryP99Ms)} ms)` : 'none sustained',
-      comparison: [throughputComparison(cluster.max, results), one ? `${ratio(cluster.max / one.max)} of 1 node` : ''].filter(Boolean).join('; '),
+      comparison: [throughputComparison(cluster.max, results), one && one.max > 0 && cluster.max > 0 ? `${ratio(cluster.max / one.max)} of 1 node` : '']
+        .filter(Boolean)
+        .join('; '),
     });
     const half = cluster.half;
     if (!half) continue;
