@@ -6,6 +6,8 @@ export interface MessageItemProps {
   message: Message;
   conversation: ConversationSummary | null;
   agentId: string;
+  /** Shows "Sent" under it: the relay stored it and passed it on (the protocol has no read receipts). */
+  showDelivery?: boolean;
 }
 
 type Side = 'visitor' | 'agent' | 'me';
@@ -22,7 +24,7 @@ function authorName(message: Message, side: Side, conversation: ConversationSumm
 }
 
 /** Bodies are untrusted text: rendered as text nodes, never as HTML. */
-export function MessageItem({ message, conversation, agentId }: MessageItemProps) {
+export function MessageItem({ message, conversation, agentId, showDelivery = false }: MessageItemProps) {
   if (message.kind === 'event' || message.author.kind === 'system') {
     return (
       <li class="event" data-seq={message.seq}>
@@ -38,6 +40,7 @@ export function MessageItem({ message, conversation, agentId }: MessageItemProps
         <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
       </div>
       <p class="message-body">{message.body}</p>
+      {showDelivery && side === 'me' && <p class="delivery">Sent</p>}
     </li>
   );
 }

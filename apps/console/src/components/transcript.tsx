@@ -22,6 +22,14 @@ const STICK_PX = 48;
 export function Transcript(props: TranscriptProps) {
   const { messages, pending, conversation, agentId, now, visitorTyping, onDiscard } = props;
   const days = useMemo(() => groupByDay(messages), [messages]);
+  // The delivery mark goes under our latest stored reply only, like a chat app's "Sent".
+  const lastMine = useMemo(() => {
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i]!;
+      if (m.author.kind === 'agent' && m.author.id === agentId && m.kind === 'text') return m.seq;
+    }
+    return null;
+  }, [messages, agentId]);
   const scroller = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
 
@@ -45,7 +53,13 @@ export function Transcript(props: TranscriptProps) {
             </h3>
             <ol class="day-messages">
               {day.messages.map((message) => (
-                <MessageItem key={message.seq} message={message} conversation={conversation} agentId={agentId} />
+                <MessageItem
+                  key={message.seq}
+                  message={message}
+                  conversation={conversation}
+                  agentId={agentId}
+                  showDelivery={message.seq === lastMine && pending.length === 0}
+                />
               ))}
             </ol>
           </li>

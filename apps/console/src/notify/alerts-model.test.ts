@@ -7,30 +7,33 @@ import type { NotificationText } from './notification-policy';
 
 function fakeSurface(options: { hidden?: boolean; permission?: DesktopPermission } = {}) {
   let visibleHandler: (() => void) | null = null;
-  const surface = {
+  const state = {
     hiddenNow: options.hidden ?? false,
     beeps: 0,
     notes: [] as { text: NotificationText; click: () => void }[],
     unread: [] as number[],
     disposed: false,
-    granted: options.permission ?? 'default',
-    becomeVisible() {
-      surface.hiddenNow = false;
-      visibleHandler?.();
-    },
-    hidden: () => surface.hiddenNow,
-    onVisible(handler: () => void) {
+  };
+  const surface: AlertSurface = {
+    hidden: () => state.hiddenNow,
+    onVisible(handler) {
       visibleHandler = handler;
       return () => (visibleHandler = null);
     },
-    beep: () => void surface.beeps++,
-    permission: () => surface.granted,
-    requestPermission: vi.fn(async () => 'granted' as const),
-    notify: (text: NotificationText, click: () => void) => void surface.notes.push({ text, click }),
-    showUnread: (count: number) => void surface.unread.push(count),
-    dispose: () => void (surface.disposed = true),
-  } satisfies AlertSurface & Record<string, unknown>;
-  return surface;
+    beep: () => void state.beeps++,
+    permission: () => options.permission ?? 'default',
+    requestPermission: async () => 'granted',
+    notify: (text, click) => void state.notes.push({ text, click }),
+    showUnread: (count) => void state.unread.push(count),
+    dispose: () => void (state.disposed = true),
+  };
+  return Object.assign(state, {
+    surface,
+    becomeVisible() {
+      state.hiddenNow = false;
+      visibleHandler?.();
+    },
+  });
 }
 
 function fakeInbox() {
@@ -58,8 +61,8 @@ describe('alerts model', () => {
     const inbox = fakeInbox();
     const leading = fakeSurface();
     const following = fakeSurface();
-    const a = createAlertsModel({ inbox, leader: fakeLeader(true), surface: leading });
-    const b = createAlertsModel({ inbox, leader: fakeLeader(false), surface: following });
+    const a = createAlertsModel({ inbox, leader: fakeLeader(true), surface: leading.surface });
+    const b = createAlertsModel({ inbox, leader: fakeLeader(false), surface: following.surface });
     inbox.emit({ kind: 'conversation.new', conversation });
     expect(leading.beeps).toBe(1);
     expect(following.beeps).toBe(0);
@@ -70,7 +73,7 @@ describe('alerts model', () => {
   it('notifies on the desktop after opt-in while hidden; a click opens the conversation', async () => {
     const inbox = fakeInbox();
     const surface = fakeSurface({ hidden: true });
-    const alerts = createAlertsModel({ inbox, leader: fakeLeader(true), surface });
+    const alerts = createAlertsModel({ inbox, leader: fakeLeader(true), surface: surface.surface });
     inbox.emit({ kind: 'message.visitor', conversation });
     expect(surface.notes).toHaveLength(0);
     expect(surface.beeps).toBe(1);
@@ -88,7 +91,7 @@ describe('alerts model', () => {
     const inbox = fakeInbox();
     const surface = fakeSurface({ hidden: true });
     const leader = fakeLeader(false);
-    const alerts = createAlertsModel({ inbox, leader, surface });
+    const alerts = createAlertsModel({ inbox, leader, surface: surface.surface });
     expect(leader.claims).toBe(0);
     inbox.unreadCount.value = 4;
     expect(surface.unread).toEqual([0, 4]);
@@ -103,7 +106,7 @@ describe('alerts model', () => {
 
   it('claims the lead at once when opened in view', () => {
     const leader = fakeLeader(false);
-    const alerts = createAlertsModel({ inbox: fakeInbox(), leader, surface: fakeSurface({ hidden: false }) });
+    const alerts = createAlertsModel({ inbox: fakeInbox(), leader, surface: fakeSurface({ hidden: false }).surface });
     expect(leader.claims).toBe(1);
     alerts.dispose();
   });
