@@ -11,6 +11,7 @@ import {
 import type { Message, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PageTracker } from './page-tracker';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
 import { countUnread } from './unread';
@@ -71,6 +72,7 @@ export class ConnectionController implements ReactiveController {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private reauthenticate = false;
   private unsubscribe: (() => void)[] = [];
+  private pages: PageTracker | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -96,6 +98,7 @@ export class ConnectionController implements ReactiveController {
       ...(createSocket ? { createSocket } : {}),
     });
     this.client = client;
+    this.pages = new PageTracker((frame) => client.send(frame));
     this.pending = client.pending();
     this.unsubscribe = [
       client.on('welcome', (welcome) => {
@@ -103,6 +106,8 @@ export class ConnectionController implements ReactiveController {
         this.visitorId = welcome.visitorId;
         this.problem = null;
         writeItem(this.storage, this.key('token'), welcome.token);
+        // The visitor context agents see: the page this visitor is on (page-tracker.ts).
+        this.pages?.flush();
         this.refresh();
       }),
       client.on('conversation.synced', ({ conversation }) => {
@@ -172,6 +177,8 @@ export class ConnectionController implements ReactiveController {
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     this.visitorTyping.dispose();
+    this.pages?.dispose();
+    this.pages = null;
     clearTimeout(this.typingTimer);
     this.client?.close();
     this.client = null;
