@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AgentProfile, AgentRole } from '@parley/protocol';
 import type { Db } from './open-db';
 import { agents } from './schema';
@@ -46,6 +46,11 @@ export async function createAgent(
     })
     .returning();
   if (!row) throw new Error('insert into agents returned no row');
+  // Every agent starts in the workspace's default team, so routing reaches them from the first day.
+  await db.execute(sql`
+    INSERT INTO team_members (team_id, agent_id, workspace_id)
+    SELECT id, ${row.id}::uuid, workspace_id FROM teams WHERE workspace_id = ${workspaceId}::uuid AND is_default
+    ON CONFLICT DO NOTHING`);
   return toAgentRecord(row);
 }
 

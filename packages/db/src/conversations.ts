@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { ConversationListQuery, ConversationSummary, VisitorConversation } from '@parley/protocol';
 import type { Db } from './open-db';
+import { routingColumns, toRoutingFields } from './routing-state';
 import { conversations, visitors } from './schema';
 
 const DEFAULT_LIST_LIMIT = 50;
@@ -19,6 +20,7 @@ export const summaryColumns = {
   createdAt: conversations.createdAt,
   updatedAt: conversations.updatedAt,
   visitor: { id: visitors.id, name: visitors.name, email: visitors.email },
+  ...routingColumns,
 };
 
 function selectSummaries(db: Db, where: SQL | undefined) {
@@ -46,6 +48,7 @@ export function toConversationSummary(row: SummaryRow): ConversationSummary {
         : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    ...toRoutingFields(row),
   };
 }
 
@@ -91,7 +94,7 @@ const visitorConversationColumns = {
 };
 
 function toVisitorConversation(row: { id: string; status: VisitorConversation['status']; lastSeq: number; createdAt: Date }): VisitorConversation {
-  return { id: row.id, status: row.status, lastSeq: row.lastSeq, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, status: row.status === 'closed' ? 'closed' : 'open', lastSeq: row.lastSeq, createdAt: row.createdAt.toISOString() };
 }
 
 /** A visitor's own conversations, newest first. */

@@ -67,3 +67,48 @@ export {
   type PageViewInput,
   type VisitorContextRecord,
 } from './visitor-context';
+export {
+  DEFAULT_TEAM_NAME,
+  addTeamMember,
+  createTeam,
+  ensureDefaultTeam,
+  getTeam,
+  listTeams,
+  resolveConversationTeam,
+  setSiteVisitorTeams,
+  setTeamMembers,
+  siteVisitorTeams,
+  teamIdsOfAgent,
+  updateTeam,
+} from './teams';
+export {
+  LOAD_STATUSES,
+  agentLoads,
+  assignQueued,
+  claimConversation,
+  summariesByIds,
+  transferConversation,
+  unassignConversation,
+  type Actor,
+  type AssignCandidate,
+  type Assignment,
+  type AssignmentPlanner,
+  type QueuedConversation,
+  type RoutingFailure,
+  type RoutingResult,
+  type TransferOutcome,
+  type TransferTarget,
+} from './assignment';
+export {
+  closeConversation,
+  reopenConversation,
+  rerouteUnanswered,
+  snoozeConversation,
+  teamsWithQueue,
+  wakeSnoozed,
+  type Rerouted,
+  type SweptConversation,
+} from './conversation-lifecycle';
+export { queueEntries, recentWaitsMs, type QueueEntry } from './queue';
+export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
+export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';

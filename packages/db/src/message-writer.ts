@@ -12,6 +12,16 @@ import type { ConversationSummary } from '@parley/protocol';
 import { summaryColumns, toConversationSummary, type SummaryRow } from './conversations';
 import { appendMessage, preview, toMessage, type AppendMessageInput, type AppendMessageResult } from './messages';
 import type { Db } from './open-db';
+import {
+  acceptsVisitorMessage,
+  afterMessage,
+  ROUTING_SET_FROM_VALUES,
+  ROUTING_VALUE_COLUMNS,
+  routingStateOf,
+  routingValues,
+  summaryRouting,
+  type RoutingState,
+} from './routing-state';
 import { conversations, messages, visitors } from './schema';
 
 export interface AppendScope {
@@ -112,12 +122,15 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
     .orderBy(asc(conversations.id))
     .for('update', { of: conversations });
   const locked = new Map<string, LockedRow>(lockedRows.map((row) => [row.id, row]));
+  const batchStartedAt = Date.now();
 
   // A pending message is refused (null) when its conversation is not in its scope.
   const inScope = (pending: Pending): LockedRow | undefined => {
     const row = locked.get(pending.input.conversationId);
     if (!row || row.workspaceId !== pending.scope.workspaceId) return undefined;
     if (pending.scope.visitorId !== undefined && row.visitorId !== pending.scope.visitorId) return undefined;
+    // Closed too long ago: the relay starts a new conversation with this message instead.
+    if (pending.input.author.kind === 'visitor' && !acceptsVisitorMessage(row, batchStartedAt)) return undefined;
     return row;
   };
 
@@ -199,13 +212,23 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
       firstAgentAt.set(step.row.id, row.createdAt);
     }
   }
+  // Routing columns after each visible message, in order (routing-state.ts): waits, wake-ups, reopenings.
+  const routing = new Map<string, RoutingState>();
+  const routingAfter = new Map<string, RoutingState>();
+  for (const { step, pending } of toInsert) {
+    if (step.visitorSeq === null) continue;
+    const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
+    const next = afterMessage(routing.get(step.row.id) ?? routingStateOf(step.row), { authorKind: pending.input.author.kind, at: row.createdAt });
+    routing.set(step.row.id, next);
+    routingAfter.set(keyOf(step.row.id, String(step.seq)), next);
+  }
   if (lastByConversation.size > 0) {
     const values = [...lastByConversation.values()].map(({ step, pending }) => {
       const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
       const firstResponse = firstAgentAt.get(step.row.id) ?? null;
       const visible = lastVisibleByConversation.get(pending.input.conversationId);
       const visibleAt = visible ? insertedBySeq.get(keyOf(visible.pending.input.conversationId, String(visible.step.seq)))!.createdAt.toISOString() : null;
-      return sql`(${step.row.id}::uuid, ${step.seq}::int, ${visible ? preview(visible.pending.input.body) : null}::text, ${visible?.pending.input.author.kind ?? null}::text, ${row.createdAt.toISOString()}::timestamptz, ${firstResponse?.toISOString() ?? null}::timestamptz, ${visible?.step.visitorSeq ?? null}::int, ${visibleAt}::timestamptz)`;
+      return sql`(${step.row.id}::uuid, ${step.seq}::int, ${visible ? preview(visible.pending.input.body) : null}::text, ${visible?.pending.input.author.kind ?? null}::text, ${row.createdAt.toISOString()}::timestamptz, ${firstResponse?.toISOString() ?? null}::timestamptz, ${visible?.step.visitorSeq ?? null}::int, ${visibleAt}::timestamptz, ${routingValues(routing.get(step.row.id) ?? routingStateOf(step.row))})`;
     });
     await tx.execute(sql`
       UPDATE conversations AS c SET
@@ -215,8 +238,9 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
         last_message_at = COALESCE(v.visible_at, c.last_message_at),
         updated_at = v.at,
         first_response_at = COALESCE(c.first_response_at, v.first_response_at),
-        visitor_last_seq = COALESCE(v.visitor_last_seq, c.visitor_last_seq)
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, last_seq, preview, author_kind, at, first_response_at, visitor_last_seq, visible_at)
+        visitor_last_seq = COALESCE(v.visitor_last_seq, c.visitor_last_seq),
+        ${ROUTING_SET_FROM_VALUES}
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, last_seq, preview, author_kind, at, first_response_at, visitor_last_seq, visible_at, ${ROUTING_VALUE_COLUMNS})
       WHERE c.id = v.id`);
   }
 
@@ -249,6 +273,10 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
           : { authorKind: pending.input.author.kind, body: preview(pending.input.body), createdAt: row.createdAt.toISOString() };
       lastMessageSoFar.set(conversationId, lastMessage);
       const summary: ConversationSummary = { ...before, lastSeq: step.seq, lastMessage, updatedAt: row.createdAt.toISOString() };
+      const state = routingAfter.get(keyOf(conversationId, String(step.seq))) ?? routing.get(conversationId);
+      if (state) Object.assign(summary, summaryRouting(state));
+      const firstResponse = firstAgentAt.get(conversationId);
+      if (summary.firstResponseAt === null && firstResponse && firstResponse <= row.createdAt) summary.firstResponseAt = firstResponse.toISOString();
       results.push({ message: toMessage(row), created: true, conversation: summary, visitorSeq: step.visitorSeq });
     }
   });

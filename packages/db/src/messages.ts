@@ -7,6 +7,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { LIMITS, type Author, type ConversationSummary, type Message, type MessageKind } from '@parley/protocol';
 import { summaryColumns, toConversationSummary } from './conversations';
 import type { Db } from './open-db';
+import { acceptsVisitorMessage, afterMessage, routingColumns, routingStateOf } from './routing-state';
 import { conversations, messages, visitors } from './schema';
 
 export interface AppendMessageInput {
@@ -29,6 +30,8 @@ export interface AppendMessageResult {
 
 export interface StartConversationInput {
   siteId: string;
+  /** The team that routes it; the workspace's default team when absent. */
+  teamId?: string;
   visitorId: string;
   clientId: string;
   author: Author;
@@ -76,6 +79,8 @@ async function appendInTransaction(
     )
     .for('update', { of: conversations });
   if (!locked) return null;
+  // Closed too long ago: the relay starts a new conversation with this message instead.
+  if (input.author.kind === 'visitor' && !acceptsVisitorMessage(locked, Date.now())) return null;
 
   const seq = locked.lastSeq + 1;
   const note = input.kind === 'note';
@@ -111,6 +116,7 @@ async function appendInTransaction(
   }
 
   const at = inserted.createdAt;
+  const routing = note ? null : afterMessage(routingStateOf(locked), { authorKind: input.author.kind, at });
   const [updated] = await tx
     .update(conversations)
     .set({
@@ -126,9 +132,13 @@ async function appendInTransaction(
             lastMessageAt: at,
           }),
       ...(input.author.kind === 'agent' && !note && locked.firstResponseAt === null ? { firstResponseAt: at } : {}),
+      ...(routing ?? {}),
     })
     .where(eq(conversations.id, input.conversationId))
     .returning({
+      ...routingColumns,
+      status: conversations.status,
+      assigneeId: conversations.assigneeId,
       lastSeq: conversations.lastSeq,
       lastMessagePreview: conversations.lastMessagePreview,
       lastMessageAuthorKind: conversations.lastMessageAuthorKind,
@@ -179,7 +189,15 @@ export async function startConversation(
     // the winner's row below: each statement sees what was committed before it started.
     const [created] = await tx
       .insert(conversations)
-      .values({ workspaceId, siteId: input.siteId, visitorId: input.visitorId, startedByClientId: input.clientId })
+      .values({
+        workspaceId,
+        siteId: input.siteId,
+        visitorId: input.visitorId,
+        startedByClientId: input.clientId,
+        teamId: input.teamId ?? sql`(SELECT id FROM teams WHERE workspace_id = ${workspaceId}::uuid AND is_default)`,
+        // It waits in its team's queue until routing (or a claim) gives it to an agent.
+        queuedAt: sql`now()`,
+      })
       .onConflictDoNothing({ target: [conversations.visitorId, conversations.startedByClientId] })
       .returning({ id: conversations.id });
     const conversationId = created?.id ?? (await findStartedConversation(tx, workspaceId, input));

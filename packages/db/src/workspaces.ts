@@ -1,6 +1,7 @@
 import { asc, count } from 'drizzle-orm';
 import type { Db } from './open-db';
-import { workspaces } from './schema';
+import { teams, workspaces } from './schema';
+import { DEFAULT_TEAM_NAME } from './teams';
 
 export interface WorkspaceRecord {
   id: string;
@@ -11,6 +12,8 @@ export interface WorkspaceRecord {
 export async function createWorkspace(db: Db, input: { name: string }): Promise<WorkspaceRecord> {
   const [row] = await db.insert(workspaces).values({ name: input.name }).returning();
   if (!row) throw new Error('insert into workspaces returned no row');
+  // Work that names no team goes to this one (routing).
+  await db.insert(teams).values({ workspaceId: row.id, name: DEFAULT_TEAM_NAME, isDefault: true });
   return toWorkspaceRecord(row);
 }
 
