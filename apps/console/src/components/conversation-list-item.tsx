@@ -7,6 +7,8 @@ export interface ConversationListItemProps {
   conversation: ConversationSummary;
   selected: boolean;
   unread: boolean;
+  /** Waited past the team's first-response target. */
+  late?: boolean;
   now: number;
   onSelect: (conversationId: string) => void;
 }
@@ -16,7 +18,8 @@ function previewText(preview: MessagePreview | null): string {
   return preview.authorKind === 'agent' ? `Agent: ${preview.body}` : preview.body;
 }
 
-export function ConversationListItem({ conversation, selected, unread, now, onSelect }: ConversationListItemProps) {
+export function ConversationListItem(props: ConversationListItemProps) {
+  const { conversation, selected, unread, late = false, now, onSelect } = props;
   const last = conversation.lastMessage;
   const waiting = waitingSince(conversation);
   return (
@@ -39,7 +42,10 @@ export function ConversationListItem({ conversation, selected, unread, now, onSe
       <span class="conversation-item-bottom">
         <span class="conversation-preview">{previewText(last)}</span>
         {waiting !== null && (
-          <span class="waiting" title="Waiting for an agent's reply">
+          <span
+            class={`waiting${late ? ' is-late' : ''}`}
+            title={late ? "Past the team's first-response target" : "Waiting for an agent's reply"}
+          >
             {waitedFor(waiting, now)}
           </span>
         )}

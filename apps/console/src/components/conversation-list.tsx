@@ -1,4 +1,6 @@
+import { useMemo } from 'preact/hooks';
 import { useDesk } from '../model-context';
+import { isOverTarget } from '../models/inbox-views';
 import { VirtualList } from '../views/virtual-list';
 import { ConversationListItem } from './conversation-list-item';
 import { InboxTabs } from './inbox-tabs';
@@ -15,7 +17,9 @@ const EMPTY: Record<string, string> = {
 };
 
 export function ConversationList() {
-  const { inbox, now } = useDesk();
+  const { inbox, work, now } = useDesk();
+  const teams = work.teams.value;
+  const targets = useMemo(() => new Map(teams.map((t) => [t.id, t.firstResponseTargetSeconds])), [teams]);
   const conversations = inbox.visible.value;
   const unread = inbox.unreadIds.value;
   const selectedId = inbox.selectedId.value;
@@ -50,6 +54,7 @@ export function ConversationList() {
               conversation={conversation}
               selected={conversation.id === selectedId}
               unread={unread.has(conversation.id)}
+              late={isOverTarget(conversation, targets, now.value)}
               now={now.value}
               onSelect={inbox.select}
             />

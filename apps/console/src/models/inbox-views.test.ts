@@ -1,7 +1,7 @@
 import type { ConversationSummary } from '@parley/protocol';
 import { fixtureTime, fixtureUuid, makeConversationSummary } from '@parley/protocol/testing';
 import { describe, expect, it } from 'vitest';
-import { compareForView, countViews, inView, waitingSince, type InboxView } from './inbox-views';
+import { compareForView, countViews, inView, isOverTarget, waitingSince, type InboxView } from './inbox-views';
 
 const ME = fixtureUuid(901);
 const OTHER = fixtureUuid(902);
@@ -74,5 +74,16 @@ describe('inbox views', () => {
     expect(waitingSince(conv(40, { waitingSince: fixtureTime(7) }))).toBe(Date.parse(fixtureTime(7)));
     expect(waitingSince(conv(41, { waitingSince: fixtureTime(7), status: 'closed' }))).toBeNull();
     expect(waitingSince(conv(42, { waitingSince: fixtureTime(7), status: 'snoozed' }))).toBeNull();
+  });
+});
+
+describe('isOverTarget', () => {
+  it("flags a visitor who waited past the team's first-response target", () => {
+    const waiting = conv(50, { waitingSince: fixtureTime(0) });
+    const targets = new Map<string, number | null>([[TEAM_A, 120]]);
+    expect(isOverTarget(waiting, targets, Date.parse(fixtureTime(120)))).toBe(false);
+    expect(isOverTarget(waiting, targets, Date.parse(fixtureTime(121)))).toBe(true);
+    expect(isOverTarget(waiting, new Map([[TEAM_A, null]]), Date.parse(fixtureTime(999)))).toBe(false);
+    expect(isOverTarget(conv(51), targets, Date.parse(fixtureTime(999)))).toBe(false);
   });
 });

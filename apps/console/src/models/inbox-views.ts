@@ -93,3 +93,18 @@ export function countViews(
   }
   return counts;
 }
+
+/**
+ * The visitor has waited longer than their team's first-response target (the team's service
+ * level); false when the team sets none or nobody waits.
+ */
+export function isOverTarget(
+  conversation: ConversationSummary,
+  targetSecondsByTeam: ReadonlyMap<string, number | null>,
+  now: number,
+): boolean {
+  const since = waitingSince(conversation);
+  const target = conversation.teamId ? targetSecondsByTeam.get(conversation.teamId) : null;
+  if (since === null || target == null) return false;
+  return now - since > target * 1000;
+}
