@@ -38,15 +38,24 @@ describe.skipIf(!chromium)('the widget for every visitor, in Chromium', () => {
     await stack?.stop();
   });
 
-  async function visit(options: BrowserContextOptions = {}, rewriteSnippet?: (html: string) => string): Promise<Page> {
+  /**
+   * Opens the demo host page in a fresh context. `snippetAttributes` stands in for a site owner who
+   * added `s.setAttribute(...)` lines to the pasted snippet: they go on the loader's script element
+   * as the snippet inserts it, before the loader runs.
+   */
+  async function visit(options: BrowserContextOptions = {}, snippetAttributes: Record<string, string> = {}): Promise<Page> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    if (rewriteSnippet) {
-      // Stands in for a site owner who added attributes to the pasted snippet.
-      await page.route(stack.demoUrl, async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, body: rewriteSnippet(await response.text()) });
-      });
+    if (Object.keys(snippetAttributes).length > 0) {
+      await page.addInitScript((attributes) => {
+        new MutationObserver((records, observer) => {
+          for (const node of records.flatMap((record) => [...record.addedNodes])) {
+            if (!(node instanceof HTMLScriptElement) || !node.hasAttribute('data-site-key')) continue;
+            for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      }, snippetAttributes);
     }
     await page.goto(stack.demoUrl);
     return page;
@@ -226,14 +235,14 @@ describe.skipIf(!chromium)('the widget for every visitor, in Chromium', () => {
     await dark.screenshot({ path: path.join(workDir, 'widget-dark.png') });
     await dark.context().close();
 
-    const fixedLight = await visit({ colorScheme: 'dark' }, (html) => html.replace("s.setAttribute('data-site-key',", "s.setAttribute('data-theme','light');s.setAttribute('data-site-key',"));
+    const fixedLight = await visit({ colorScheme: 'dark' }, { 'data-theme': 'light' });
     await openChat(fixedLight);
     expect(await panelStyle(fixedLight, 'background-color')).toBe('rgb(255, 255, 255)');
     await fixedLight.context().close();
   });
 
   it("lets a site's data-lang pick the language over the browser's", async () => {
-    const page = await visit({ locale: 'en-US' }, (html) => html.replace("s.setAttribute('data-site-key',", "s.setAttribute('data-lang','de');s.setAttribute('data-site-key',"));
+    const page = await visit({ locale: 'en-US' }, { 'data-lang': 'de' });
     await openChat(page, 'Chat öffnen');
     expect(await page.getByRole('textbox', { name: 'Nachricht', exact: true }).getAttribute('placeholder')).toBe('Nachricht schreiben…');
     await page.context().close();

@@ -104,6 +104,8 @@ export class ParleyChat extends LitElement {
     return LANGUAGES.includes(this.language) ? CHAT_STRINGS[this.language] : CHAT_STRINGS.en;
   }
 
+  // Texts the widget did not write (site name, greeting, messages) carry dir="auto": an English
+  // greeting in an Arabic panel keeps its full stop at its own end, and Arabic in an English one too.
   protected override render() {
     const { site, entries, typing, state, problem } = this.connection;
     const t = this.strings;
@@ -119,13 +121,13 @@ export class ParleyChat extends LitElement {
         @keydown=${this.onPanelKeydown}
       >
         <header part="header">
-          <h2>${title}</h2>
+          <h2><span dir="auto">${title}</span></h2>
           <button part="close" type="button" aria-label=${t.closeChat} @click=${this.requestClose}>×</button>
         </header>
         ${notice ? html`<p part="notice" role="status">${notice}</p>` : nothing}
         <div part="log" role="log" aria-live="polite" aria-label=${t.messages} tabindex="0">
           <ol>
-            ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting">${site.greeting}</li>` : nothing}
+            ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting" dir="auto">${site.greeting}</li>` : nothing}
             ${entries.map((entry) => this.renderEntry(entry))}
           </ol>
         </div>
@@ -154,7 +156,7 @@ export class ParleyChat extends LitElement {
       data-status=${entry.status}
     >
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      <span class="body">${entry.body}</span>
+      <span class="body" dir="auto">${entry.body}</span>
       ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
