@@ -3,6 +3,9 @@ import type { ConversationSummary } from '@parley/protocol';
 import type { ConversationModel } from '../models/conversation-model';
 import { visitorLabel } from '../visitor-label';
 import { Composer } from './composer';
+import { ToolsComposer } from './tools-composer';
+import { useTools } from './tools-context';
+import { VisitorSidebar } from './visitor-sidebar';
 import { Transcript } from './transcript';
 
 export interface ConversationViewProps {
@@ -23,7 +26,8 @@ export interface ConversationViewProps {
 export function ConversationView(props: ConversationViewProps) {
   const { model, conversation, agentId, now, actions, banner, watching = false, composerFocus } = props;
   const typing = model.visitorTyping.value;
-  return (
+  const tools = useTools();
+  const view = (
     <section class="conversation" aria-label="Conversation" data-conversation-id={model.conversationId}>
       <header class="conversation-header">
         <h2>{conversation ? visitorLabel(conversation.visitor) : 'Conversation'}</h2>
@@ -46,13 +50,30 @@ export function ConversationView(props: ConversationViewProps) {
       <p class="typing-indicator" aria-live="polite">
         {typing ? 'Visitor is typing…' : ''}
       </p>
-      {!watching && (
-        <Composer
-          onSend={(body) => model.send(body) !== null}
-          onTyping={model.typing}
-          {...(composerFocus !== undefined ? { focusRequest: composerFocus } : {})}
-        />
-      )}
+      {!watching &&
+        (tools ? (
+          <ToolsComposer
+            conversationId={model.conversationId}
+            conversation={conversation}
+            tools={tools}
+            onSend={(body) => model.send(body) !== null}
+            onTyping={model.typing}
+            {...(composerFocus !== undefined ? { focusRequest: composerFocus } : {})}
+          />
+        ) : (
+          <Composer
+            onSend={(body) => model.send(body) !== null}
+            onTyping={model.typing}
+            {...(composerFocus !== undefined ? { focusRequest: composerFocus } : {})}
+          />
+        ))}
     </section>
+  );
+  if (!tools || !conversation) return view;
+  return (
+    <div class="conversation-with-context">
+      {view}
+      <VisitorSidebar conversation={conversation} tools={tools} now={now} />
+    </div>
   );
 }

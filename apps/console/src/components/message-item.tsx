@@ -34,8 +34,10 @@ export function MessageItem({ message, conversation, agentId, showDelivery = fal
   }
   const side = sideOf(message, agentId);
   return (
-    <li class={`message from-${side}`} data-seq={message.seq}>
+    // A note is agents-only: marked so nobody mistakes it for something the visitor read.
+    <li class={`message from-${side}${message.kind === 'note' ? ' is-note' : ''}`} data-seq={message.seq}>
       <div class="message-meta">
+        {message.kind === 'note' && <span class="note-label">Internal note</span>}
         <span class="message-author">{authorName(message, side, conversation)}</span>
         <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
       </div>

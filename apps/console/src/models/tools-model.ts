@@ -21,10 +21,17 @@ export interface ToolsModel {
    */
   sendNote(conversationId: string, body: string): boolean;
   visitorContext(ids: { visitorId: string; conversationId: string }): VisitorContextModel;
+  /** Shows a conversation (a search hit, an earlier conversation of the visitor). */
+  open(conversationId: string): void;
 }
 
-export function createToolsModel(options: { client: RealtimeClient<ConsoleSide>; agent: AgentProfile; api: ToolsApi }): ToolsModel {
-  const { client, agent, api } = options;
+export function createToolsModel(options: {
+  client: RealtimeClient<ConsoleSide>;
+  agent: AgentProfile;
+  api: ToolsApi;
+  open(conversationId: string): void;
+}): ToolsModel {
+  const { client, agent, api, open } = options;
   const canned = createCannedModel(api);
   void canned.load();
   return {
@@ -37,5 +44,6 @@ export function createToolsModel(options: { client: RealtimeClient<ConsoleSide>;
       return client.send({ type: 'note.send', conversationId, clientId: createClientId(), body: text });
     },
     visitorContext: (ids) => createVisitorContextModel(client, api, ids),
+    open,
   };
 }

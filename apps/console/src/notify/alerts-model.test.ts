@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { fixtureUuid, makeConversationSummary } from '@parley/protocol/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { InboxEvent } from './inbox-events';
-import { createAlertsModel, type AlertSurface, type DesktopPermission } from './alerts-model';
+import { ALERT_COOLDOWN_MS, createAlertsModel, type AlertSurface, type DesktopPermission } from './alerts-model';
 import type { NotificationText } from './notification-policy';
 
 function fakeSurface(options: { hidden?: boolean; permission?: DesktopPermission } = {}) {
@@ -80,10 +80,11 @@ describe('alerts model', () => {
 
     await alerts.enableDesktop();
     expect(alerts.desktopPermission.value).toBe('granted');
-    inbox.emit({ kind: 'message.visitor', conversation });
+    const later = { ...conversation, id: fixtureUuid(90) };
+    inbox.emit({ kind: 'message.visitor', conversation: later });
     expect(surface.notes.map((n) => n.text.title)).toEqual(['Lin']);
     surface.notes[0]!.click();
-    expect(inbox.select).toHaveBeenCalledWith(conversation.id);
+    expect(inbox.select).toHaveBeenCalledWith(later.id);
     alerts.dispose();
   });
 
@@ -102,6 +103,21 @@ describe('alerts model', () => {
     expect(surface.unread).toEqual([0, 4]);
     expect(inbox.handlerCount()).toBe(0);
     expect(leader.disposed && surface.disposed).toBe(true);
+  });
+
+  it('rings once for news about one conversation that arrives in a burst', () => {
+    vi.useFakeTimers();
+    const inbox = fakeInbox();
+    const surface = fakeSurface();
+    const alerts = createAlertsModel({ inbox, leader: fakeLeader(true), surface: surface.surface });
+    inbox.emit({ kind: 'conversation.new', conversation });
+    inbox.emit({ kind: 'assigned.to-me', conversation });
+    expect(surface.beeps).toBe(1);
+    vi.advanceTimersByTime(ALERT_COOLDOWN_MS);
+    inbox.emit({ kind: 'assigned.to-me', conversation });
+    expect(surface.beeps).toBe(2);
+    alerts.dispose();
+    vi.useRealTimers();
   });
 
   it('claims the lead at once when opened in view', () => {

@@ -4,6 +4,9 @@ import { visitorLabel } from '../visitor-label';
 import { alertFor, notificationText, type NotificationText } from './notification-policy';
 import type { TabLeader } from './tab-leader';
 
+/** One chime per conversation within this window: "new" then "assigned to you" a moment later ring once. */
+export const ALERT_COOLDOWN_MS = 3_000;
+
 export type DesktopPermission = 'default' | 'granted' | 'denied' | 'unsupported';
 
 /** What alerts need from the browser, so the decisions are tested without one (browser-alerts.ts is the real one). */
@@ -37,6 +40,16 @@ export function createAlertsModel({
   surface: AlertSurface;
 }): AlertsModel {
   const desktopPermission = signal<DesktopPermission>(surface.permission());
+  const lastAlerted = new Map<string, number>();
+
+  function coolingDown(conversationId: string): boolean {
+    const now = Date.now();
+    const last = lastAlerted.get(conversationId);
+    if (last !== undefined && now - last < ALERT_COOLDOWN_MS) return true;
+    lastAlerted.set(conversationId, now);
+    if (lastAlerted.size > 500) lastAlerted.delete(lastAlerted.keys().next().value!);
+    return false;
+  }
 
   const unsubscribes = [
     inbox.onEvent((event) => {
@@ -45,6 +58,7 @@ export function createAlertsModel({
         hidden: surface.hidden(),
         desktopAllowed: desktopPermission.value === 'granted',
       });
+      if ((!alert.sound && !alert.desktop) || coolingDown(event.conversation.id)) return;
       if (alert.sound) surface.beep();
       if (alert.desktop) {
         const text = notificationText(event, visitorLabel(event.conversation.visitor));

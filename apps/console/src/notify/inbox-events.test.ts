@@ -24,7 +24,8 @@ describe('eventsOf', () => {
     expect(kinds(base, { ...base, lastSeq: 2, lastMessage: { ...visitorLine, authorKind: 'agent' } }, ME)).toEqual([]);
   });
 
-  it('reports a new conversation that arrives already assigned to this agent as both', () => {
-    expect(kinds(undefined, { ...base, assigneeId: ME }, ME)).toEqual(['conversation.new', 'assigned.to-me']);
+  it("reports a conversation that arrives already assigned as an assignment, and a colleague's as nothing", () => {
+    expect(kinds(undefined, { ...base, assigneeId: ME }, ME)).toEqual(['assigned.to-me']);
+    expect(kinds(undefined, { ...base, assigneeId: fixtureUuid(64) }, ME)).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ export function eventsOf(
   agentId: string,
 ): InboxEvent[] {
   const events: InboxEvent[] = [];
-  if (!held) {
+  // New work is news while nobody holds it; one routed straight to a colleague is theirs to hear.
+  if (!held && incoming.assigneeId === null && incoming.status === 'open') {
     events.push({ kind: 'conversation.new', conversation: incoming });
   }
   if (incoming.assigneeId === agentId && held?.assigneeId !== agentId && incoming.status !== 'closed') {

@@ -5,9 +5,13 @@ import { ConversationList } from '../components/conversation-list';
 import { ConversationPane } from '../components/conversation-pane';
 import { ShortcutHelp } from '../components/shortcut-help';
 import { WorkNotice } from '../components/work-notice';
+import { ToolsContext } from '../components/tools-context';
+import { TranscriptSearch } from '../components/transcript-search';
 import { bindShortcuts, isApplePlatform } from '../keys/keyboard-binding';
 import { useDesk } from '../model-context';
 import { commandsFor } from '../models/commands';
+import { createToolsApi } from '../models/tools-api';
+import { createToolsModel } from '../models/tools-model';
 
 export function InboxPage() {
   const desk = useDesk();
@@ -15,6 +19,11 @@ export function InboxPage() {
   const selectedId = inbox.selectedId.value;
   const dialog = ui.dialog.value;
   const apple = useMemo(() => isApplePlatform(), []);
+  // Notes, canned responses, search and the visitor sidebar (components/tools-*.tsx).
+  const tools = useMemo(
+    () => createToolsModel({ client: desk.client, agent: desk.agent, api: createToolsApi(), open: (id) => desk.inbox.select(id) }),
+    [desk],
+  );
 
   useEffect(
     () =>
@@ -28,8 +37,10 @@ export function InboxPage() {
   );
 
   return (
+    <ToolsContext.Provider value={tools}>
     <div class="desk">
       <AppHeader />
+      <TranscriptSearch search={tools.search} onOpen={tools.open} />
       {notice.value && (
         <p class="notice" role="alert">
           {notice.value}
@@ -49,5 +60,6 @@ export function InboxPage() {
       {dialog === 'palette' && <CommandPalette commands={commandsFor(desk)} apple={apple} onClose={ui.close} />}
       {dialog === 'help' && <ShortcutHelp apple={apple} onClose={ui.close} />}
     </div>
+    </ToolsContext.Provider>
   );
 }

@@ -1,0 +1,10 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { ToolsModel } from '../models/tools-model';
+
+/** The desk's tools (inbox-page.tsx provides them); absent, components fall back to plain replies. */
+export const ToolsContext = createContext<ToolsModel | null>(null);
+
+export function useTools(): ToolsModel | null {
+  return useContext(ToolsContext);
+}
