@@ -19,7 +19,8 @@ export interface ParleyStack {
   stop(): Promise<void>;
 }
 
-export async function startParleyStack(options: { dataDir?: string } = {}): Promise<ParleyStack> {
+/** `env` adds to the relay's environment (DATABASE_URL for a real Postgres the test can also reach). */
+export async function startParleyStack(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ParleyStack> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'parley-e2e-')));
   const demoPort = await freePort();
   const relay = await startRelayProcess({
@@ -27,6 +28,7 @@ export async function startParleyStack(options: { dataDir?: string } = {}): Prom
     DEMO_PORT: String(demoPort),
     PARLEY_ADMIN_EMAIL: ADMIN.email,
     PARLEY_ADMIN_PASSWORD: ADMIN.password,
+    ...options.env,
   });
   // The demo page is served on 127.0.0.1:<demoPort>, a different origin from the relay's port.
   const demoUrl = `http://127.0.0.1:${demoPort}/`;
