@@ -5,6 +5,11 @@
 import { createServer, type Server } from 'node:http';
 import { renderSnippet } from '@parley/widget';
 
+/** JSON that can sit inside a <script> element: `</script>` in the string must not end the element. */
+function scriptSafeJson(value: string): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
 export function demoPageHtml(snippet: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -28,7 +33,7 @@ ${snippet}
   <h3>The snippet on this page</h3>
   <pre id="snippet"></pre>
 </main>
-<script>document.getElementById('snippet').textContent = ${JSON.stringify(snippet)};</script>
+<script>document.getElementById('snippet').textContent = ${scriptSafeJson(snippet)};</script>
 </body>
 </html>`;
 }
