@@ -13,6 +13,7 @@ export const COMMAND_IDS = [
   'view-mine',
   'view-queue',
   'view-all',
+  'view-snoozed',
   'view-closed',
   'palette',
   'help',
@@ -37,7 +38,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'view-mine', label: 'Show Mine', combos: ['1'] },
   { id: 'view-queue', label: 'Show Unassigned', combos: ['2'] },
   { id: 'view-all', label: 'Show All', combos: ['3'] },
-  { id: 'view-closed', label: 'Show Closed', combos: ['4'] },
+  { id: 'view-snoozed', label: 'Show Snoozed', combos: ['4'] },
+  { id: 'view-closed', label: 'Show Closed', combos: ['5'] },
   { id: 'palette', label: 'Command palette', combos: ['Mod+k'] },
   { id: 'help', label: 'Keyboard shortcuts', combos: ['?'] },
 ];

@@ -50,6 +50,7 @@ export function commandsFor(
     'view-mine': () => inbox.setView('mine'),
     'view-queue': () => inbox.setView('queue'),
     'view-all': () => inbox.setView('all'),
+    'view-snoozed': () => inbox.setView('snoozed'),
     'view-closed': () => inbox.setView('closed'),
     palette: () => ui.open('palette'),
     help: () => ui.open('help'),
