@@ -38,28 +38,28 @@ export function InboxPage() {
 
   return (
     <ToolsContext.Provider value={tools}>
-    <div class="desk">
-      <AppHeader />
-      <TranscriptSearch search={tools.search} onOpen={tools.open} />
-      {notice.value && (
-        <p class="notice" role="alert">
-          {notice.value}
-        </p>
-      )}
-      <WorkNotice />
-      <div class="desk-body">
-        <ConversationList />
-        <main class="pane">
-          {selectedId ? (
-            <ConversationPane key={selectedId} conversationId={selectedId} />
-          ) : (
-            <p class="empty pane-empty">Pick a conversation on the left (j / k to move, ? for every shortcut).</p>
-          )}
-        </main>
+      <div class="desk">
+        <AppHeader />
+        <TranscriptSearch search={tools.search} onOpen={tools.open} />
+        {notice.value && (
+          <p class="notice" role="alert">
+            {notice.value}
+          </p>
+        )}
+        <WorkNotice />
+        <div class="desk-body">
+          <ConversationList />
+          <main class="pane">
+            {selectedId ? (
+              <ConversationPane key={selectedId} conversationId={selectedId} />
+            ) : (
+              <p class="empty pane-empty">Pick a conversation on the left (j / k to move, ? for every shortcut).</p>
+            )}
+          </main>
+        </div>
+        {dialog === 'palette' && <CommandPalette commands={commandsFor(desk)} apple={apple} onClose={ui.close} />}
+        {dialog === 'help' && <ShortcutHelp apple={apple} onClose={ui.close} />}
       </div>
-      {dialog === 'palette' && <CommandPalette commands={commandsFor(desk)} apple={apple} onClose={ui.close} />}
-      {dialog === 'help' && <ShortcutHelp apple={apple} onClose={ui.close} />}
-    </div>
     </ToolsContext.Provider>
   );
 }
