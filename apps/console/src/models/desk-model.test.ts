@@ -1,4 +1,5 @@
 import { fixtureTime, fixtureUuid, makeAgentProfile, makeConversationSummary } from '@parley/protocol/testing';
+import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeRealtimeClient } from '../fake-realtime-client';
 import { CLOCK_TICK_MS, createDeskModel } from './desk-model';
@@ -75,5 +76,34 @@ describe('desk model', () => {
     expect(client.calls.close).toBe(1);
     expect(client.listenerCount()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('reports the agent at the keyboard for auto-away while started, and stops listening on dispose', () => {
+    const client = createFakeRealtimeClient();
+    const activitySource = new EventTarget();
+    const api = { listConversations: vi.fn(async () => ({ conversations: [] })), listTeams: vi.fn(async () => ({ teams: [] })) };
+    const desk = createDeskModel({ client, agent: makeAgentProfile(), api, session: { verify: vi.fn(async () => {}) }, activitySource });
+    activitySource.dispatchEvent(new Event('keydown'));
+    expect(client.sent.filter((f) => f.type === 'presence.activity')).toHaveLength(0);
+    desk.start();
+    activitySource.dispatchEvent(new Event('pointerdown'));
+    expect(client.sent.filter((f) => f.type === 'presence.activity')).toHaveLength(1);
+    desk.dispose();
+    vi.advanceTimersByTime(120_000);
+    activitySource.dispatchEvent(new Event('keydown'));
+    expect(client.sent.filter((f) => f.type === 'presence.activity')).toHaveLength(1);
+  });
+
+  it('loads the teams for transfers and the team filter, and disposes the alerts it built', async () => {
+    const client = createFakeRealtimeClient();
+    const team = { id: fixtureUuid(310), name: 'Sales', isDefault: true, autoAssign: true, firstResponseTargetSeconds: 120, reassignAfterSeconds: null, memberIds: [] };
+    const api = { listConversations: vi.fn(async () => ({ conversations: [] })), listTeams: vi.fn(async () => ({ teams: [team] })) };
+    const alerts = { desktopPermission: signal<'default'>('default'), enableDesktop: vi.fn(), dispose: vi.fn() };
+    const desk = createDeskModel({ client, agent: makeAgentProfile(), api, session: { verify: vi.fn(async () => {}) }, createAlerts: () => alerts });
+    expect(desk.alerts).toBe(alerts);
+    desk.start();
+    await vi.waitFor(() => expect(desk.work.teams.value).toEqual([team]));
+    desk.dispose();
+    expect(alerts.dispose).toHaveBeenCalledTimes(1);
   });
 });
