@@ -47,6 +47,8 @@ export interface Cluster {
   freezePostgres(): FrozenPostgres;
   /** Relay exits the harness did not cause, with the tail of their output. */
   readonly unexpectedExits: string[];
+  /** Everything every relay process wrote (JSON log lines at LOG_LEVEL warn), killed ones included. */
+  output(): string;
 }
 
 async function stopRelay(relay: RelayProcess): Promise<void> {
@@ -81,6 +83,7 @@ export async function startCluster(opts: { nodes: number; teardown: Teardown; lo
   const unexpectedExits: string[] = [];
   const killing = new Set<RelayProcess>();
   const nodes: RelayNode[] = [];
+  const retiredOutput: string[] = [];
 
   teardown.add('relay nodes', async () => {
     await Promise.all(
@@ -139,6 +142,7 @@ export async function startCluster(opts: { nodes: number; teardown: Teardown; lo
       killing.add(relay);
       node.process = null;
       await relay.stop({ kill: true });
+      retiredOutput.push(relay.output());
     },
     async revive(index) {
       const node = nodes[index]!;
@@ -152,6 +156,7 @@ export async function startCluster(opts: { nodes: number; teardown: Teardown; lo
         }
       }
     },
+    output: () => [...retiredOutput, ...nodes.map((node) => node.process?.output() ?? '')].join('\n'),
     freezePostgres() {
       frozen = freezePostgres(postgres.dataDir);
       return frozen;

@@ -10,10 +10,11 @@ import { startFaultSchedule } from './fault-schedule';
 import { FAULT_KINDS, type FaultContext, type FaultKind } from './faults';
 import { createPrng, randomSeed } from './prng';
 import type { ResendCheck } from './raw-resend';
-import { pinOnFaults, type Report } from './report';
+import { pinOnFaults, tallyByFault, type Report } from './report';
 import { startAgent, type SimAgent } from './sim-agent';
 import { startVisitor, type ClientTuning, type SimVisitor } from './sim-visitor';
 import { seedHarnessWorkspace } from './seed';
+import { tallyRelayLogs } from './relay-logs';
 import { readStorage } from './storage';
 import { createTeardown } from './teardown';
 import { startTraffic } from './traffic';
@@ -49,6 +50,10 @@ export interface FaultHarnessOptions {
 const BACKOFF = { baseMs: 250, maxMs: 5_000 };
 const AGENTS_READY_MS = 60_000;
 const FINAL_RESUME_MS = 30_000;
+/** After settling, live deliveries still on their way get this long before a view counts as lacking. */
+const QUIET_MS = 3_000;
+const LATE_MS = 10_000;
+const RESUME_BATCH = 200;
 /** Headroom on top of traffic and settling for start-up, the last fault and teardown. */
 const OVERHEAD_MS = 300_000;
 
@@ -106,10 +111,10 @@ async function run(
   const cookies = await Promise.all(
     workspace.agents.map((agent, i) => signIn(() => cluster.up().map((node) => node.baseUrl), agent, clientAddress('agent', i))),
   );
-  const errorFrames: Record<string, number> = {};
+  const errorLog: Array<{ code: string; subject: string; label: string; at: number }> = [];
   const tuning: ClientTuning = {
     backoff: BACKOFF,
-    onErrorFrame: (code) => void (errorFrames[code] = (errorFrames[code] ?? 0) + 1),
+    onErrorFrame: (error) => void errorLog.push({ ...error, at: Date.now() }),
   };
   let bodies = 0;
   const body = (author: string) => `${author} says #${++bodies}`;
@@ -180,19 +185,34 @@ async function run(
     });
   log(`${elapsed()} settled: ${settled ? 'yes' : `no (${unsettled.length} clients)`}`);
 
-  // What views still lack now, then one final resume for every conversation each view should hold.
+  // What views still lack after a quiet moment, then one final resume for every conversation each view should hold.
+  await sleep(QUIET_MS);
   const before = await readStorage(cluster.postgres.url, workspace.workspaceId);
   const views: ViewUnderTest[] = [
     ...visitors.map((visitor) => ({ record: visitor.record, expected: visitorExpectation(visitor.record, before) })),
     ...agents.map((agent) => ({ record: agent.record, expected: agent.watched })),
   ];
-  const missingBeforeFinalResume = missingFromViews(before, views).length;
-  [...visitors, ...agents].forEach((sim, i) => {
-    for (const conversationId of views[i]!.expected.keys()) {
-      sim.client.send({ type: 'resume', conversationId, afterSeq: sim.client.lastSeq(conversationId) });
+  const missingBefore = missingFromViews(before, views);
+  const everyone = [...visitors, ...agents];
+  // Paced, so the final resume does not itself overload the pools; then again for what is still
+  // lacking (a resume answered with a retryable error brings nothing).
+  const resume = async (lacking: boolean) => {
+    let sent = 0;
+    for (const [i, sim] of everyone.entries()) {
+      for (const conversationId of views[i]!.expected.keys()) {
+        const afterSeq = sim.client.lastSeq(conversationId);
+        if (lacking && afterSeq >= (before.conversations.get(conversationId)?.lastSeq ?? 0)) continue;
+        sim.client.send({ type: 'resume', conversationId, afterSeq });
+        if (++sent % RESUME_BATCH === 0) await sleep(100);
+      }
     }
-  });
-  await waitFor(() => missingFromViews(before, views).length === 0, FINAL_RESUME_MS, 250);
+  };
+  await resume(false);
+  const resumeDeadline = Date.now() + FINAL_RESUME_MS;
+  while (missingFromViews(before, views).length > 0 && Date.now() < resumeDeadline) {
+    await sleep(2_000);
+    await resume(true);
+  }
 
   const storage = await readStorage(cluster.postgres.url, workspace.workspaceId);
   const finalViews: ViewUnderTest[] = [
@@ -206,6 +226,20 @@ async function run(
     senders: visitors.map((visitor) => visitor.record),
     receivers: agents.map((agent) => agent.record),
   });
+  const timeline = [...schedule.events];
+  const sentAt = new Map<string, number>();
+  for (const visitor of visitors) for (const [clientId, sent] of visitor.record.sent) sentAt.set(clientId, sent.at);
+  const lateSends: number[] = [];
+  for (const agent of agents) {
+    for (const deliveries of agent.record.views.values()) {
+      for (const delivery of deliveries) {
+        const at = delivery.clientId === null ? undefined : sentAt.get(delivery.clientId);
+        if (at !== undefined && delivery.at - at > LATE_MS) lateSends.push(at);
+      }
+    }
+  }
+  const errorFrames: Record<string, number> = {};
+  for (const { code, subject } of errorLog) errorFrames[`${code} on ${subject}`] = (errorFrames[`${code} on ${subject}`] ?? 0) + 1;
   const faults = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
   for (const event of schedule.events) if (event.ok) faults[event.kind]++;
 
@@ -221,15 +255,25 @@ async function run(
     postgresPause: 'SIGSTOP of the postmaster and its children (pgrep -P), then SIGCONT',
     faults,
     faultsFailed: schedule.events.filter((event) => !event.ok).length,
-    timeline: [...schedule.events],
+    timeline,
     settled,
     unsettled,
-    missingBeforeFinalResume,
+    missingBeforeFinalResume: missingBefore.length,
+    missingBeforeFinalResumeByFault: tallyByFault(missingBefore.map((f) => f.at ?? 0), timeline),
+    missingBeforeFinalResumeSamples: pinOnFaults(missingBefore.slice(0, 10), timeline, origin),
+    lateDeliveries: { thresholdMs: LATE_MS, count: lateSends.length, byFault: tallyByFault(lateSends, timeline) },
     unwatchedOverflow: agents.reduce((sum, agent) => sum + agent.overflow.size, 0),
     errorFrames,
+    errorFramesByFault: Object.assign(
+      {},
+      ...[...new Set(errorLog.map((e) => e.code))].map((code) =>
+        tallyByFault(errorLog.filter((e) => e.code === code).map((e) => e.at), timeline, `${code} `),
+      ),
+    ),
     unexpectedExits: [...cluster.unexpectedExits],
+    relayLogs: tallyRelayLogs(cluster.output()),
     teardownFailures: [],
-    findings: pinOnFaults(verdict.findings, schedule.events, origin),
+    findings: pinOnFaults(verdict.findings, timeline, origin),
     totalSeconds: Math.round((Date.now() - origin) / 1000),
   };
 }

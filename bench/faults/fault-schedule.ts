@@ -33,6 +33,11 @@ export function startFaultSchedule(
     while (!stopping.signal.aborted) {
       await sleep(ctx.rng.int(Math.round(opts.gapMs * 0.5), Math.round(opts.gapMs * 1.5)), stopping.signal);
       if (stopping.signal.aborted) break;
+      // A node whose revival failed (a start-up slower than the relay's readiness bound) is
+      // started again first: each fault should hit a whole cluster.
+      for (const node of ctx.cluster.nodes) {
+        if (!node.process) await ctx.cluster.revive(node.index).catch((error: Error) => opts.log(`revive of node ${node.index} failed: ${error.message}`));
+      }
       if (bag.length === 0) bag = ctx.rng.shuffle(FAULT_KINDS);
       const kind = bag.shift()!;
       const startedAt = Date.now();

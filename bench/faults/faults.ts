@@ -60,7 +60,7 @@ async function nodeKill(ctx: FaultContext): Promise<string> {
   await sleep(downMs);
   const started = Date.now();
   await ctx.cluster.revive(node.index);
-  return `node ${node.index} (port ${node.port}) SIGKILL, down ${downMs} ms, ready again after ${Date.now() - started} ms`;
+  return `node ${node.index} (port ${node.port}) SIGKILL, started again after ${downMs} ms, ready ${Date.now() - started} ms later`;
 }
 
 async function redisRestart(ctx: FaultContext): Promise<string> {

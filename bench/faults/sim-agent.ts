@@ -8,6 +8,7 @@ import { createRealtimeClient, memoryOutbox, type ConsoleSide, type RealtimeClie
 import { PROTOCOL_VERSION, WS_PATHS, type ResumeMap } from '@parley/protocol';
 import { ClientRecord } from './client-record';
 import { clientAddress, CONSOLE_ORIGIN, type Cluster } from './cluster';
+import { observeErrors } from './error-subjects';
 import { nodeSockets, type NodeSockets } from './node-socket';
 import type { Prng } from './prng';
 import type { ClientTuning } from './sim-visitor';
@@ -83,7 +84,10 @@ export function startAgent(opts: {
     for (const id of watched.keys()) if (!(id in helloResume)) watch(id, client.lastSeq(id));
   });
   client.on('message.ack', (frame) => record.acked(frame));
-  client.on('error', (frame) => opts.tuning.onErrorFrame(frame.code));
+  const errors = observeErrors('agent', record, opts.tuning.onErrorFrame);
+  client.onState(errors.state);
+  client.on('welcome', errors.welcome);
+  client.on('error', errors.error);
   client.onMessage((message) => record.delivered(message));
   client.connect();
 

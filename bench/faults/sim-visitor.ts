@@ -6,13 +6,14 @@ import { createRealtimeClient, memoryOutbox, type RealtimeClient, type WidgetSid
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol';
 import { ClientRecord } from './client-record';
 import { clientAddress, type Cluster } from './cluster';
+import { observeErrors, type ErrorSink } from './error-subjects';
 import { nodeSockets, type NodeSockets } from './node-socket';
 import type { Prng } from './prng';
 
 export interface ClientTuning {
   backoff: { baseMs: number; maxMs: number };
-  /** Counts every error frame by code, for the report. */
-  onErrorFrame(code: string): void;
+  /** Every error frame a client got, for the report. */
+  onErrorFrame: ErrorSink;
 }
 
 export interface SimVisitor {
@@ -58,7 +59,10 @@ export function startVisitor(opts: {
     conversationId ??= frame.conversationId;
     record.acked(frame);
   });
-  client.on('error', (frame) => opts.tuning.onErrorFrame(frame.code));
+  const errors = observeErrors('visitor', record, opts.tuning.onErrorFrame);
+  client.onState(errors.state);
+  client.on('welcome', errors.welcome);
+  client.on('error', errors.error);
   client.onMessage((message) => record.delivered(message));
   client.connect();
   return {
