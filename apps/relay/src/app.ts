@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth-routes';
 import { conversationRoutes } from './routes/conversation-routes';
 import { healthRoutes } from './routes/health-routes';
 import { staticRoutes } from './routes/static-routes';
+import { routingRoutes } from './routing/routing-routes';
 import { servicesPlugin, type ServicesOptions } from './services';
 import { toolsRoutes } from './tools/tools-routes';
 
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(conversationRoutes);
+  await app.register(routingRoutes);
   await app.register(toolsRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);

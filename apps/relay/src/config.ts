@@ -34,6 +34,12 @@ const EnvSchema = Type.Object({
   FRAME_LIMIT_VISITOR_SOCKET: Type.Integer({ minimum: 0, default: 60 }),
   FRAME_LIMIT_AGENT_SOCKET: Type.Integer({ minimum: 0, default: 300 }),
   FRAME_LIMIT_IP: Type.Integer({ minimum: 0, default: 600 }),
+  /** Routing: how often each node sweeps (presence changes, snooze wake-ups, the no-response rule, queues), in ms. */
+  ROUTING_SWEEP_MS: Type.Integer({ minimum: 10, default: 5000 }),
+  /** An agent whose last console socket closed stays present this long (a reload), in ms. */
+  PRESENCE_GRACE_MS: Type.Integer({ minimum: 0, default: 15000 }),
+  /** An agent without activity this long is shown away, in ms. */
+  PRESENCE_AWAY_MS: Type.Integer({ minimum: 1000, default: 300000 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -55,6 +61,7 @@ export interface Config {
   consoleDist: string;
   trustProxy: boolean;
   frameLimits: { visitorSocket: number; agentSocket: number; ip: number; windowSeconds: number };
+  routing: { sweepMs: number; presenceGraceMs: number; presenceAwayMs: number };
 }
 
 const workspaceRoot = new URL('../../../', import.meta.url);
@@ -96,5 +103,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ip: parsed.FRAME_LIMIT_IP,
       windowSeconds: 10,
     },
+    routing: { sweepMs: parsed.ROUTING_SWEEP_MS, presenceGraceMs: parsed.PRESENCE_GRACE_MS, presenceAwayMs: parsed.PRESENCE_AWAY_MS },
   };
 }

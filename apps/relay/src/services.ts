@@ -10,6 +10,8 @@ import { Redis } from 'ioredis';
 import type { Config } from './config';
 import { MessageService } from './chat/message-service';
 import { Hub } from './realtime/hub';
+import { createRouting } from './routing/create-routing';
+import type { RoutingService } from './routing/routing-service';
 
 export interface Services {
   config: Config;
@@ -22,6 +24,8 @@ export interface Services {
   secret: string;
   /** Shared counters (flood limits) across nodes; null on a single node. Not the bus's connections. */
   redis: Redis | null;
+  /** Presence, assignment and the queue (routing/). */
+  routing: RoutingService;
   /** Set when the relay is stopping: no new sockets, readiness says so. */
   lifecycle: { draining: boolean };
 }
@@ -50,6 +54,8 @@ export const servicesPlugin = fp(
       : null;
     redis?.on('error', (error) => app.log.debug({ err: error }, 'redis (limits) error'));
     if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    const messages = new MessageService(db, hub, app.log, { concurrency: options.database.kind === 'pglite' ? 1 : 4 });
+    const routing = createRouting(app, options, db, hub, messages);
     app.decorate('parley', {
       config: options.config,
       database: options.database,
@@ -57,7 +63,8 @@ export const servicesPlugin = fp(
       bus: options.bus,
       hub,
       // PGlite has one connection: more than one batch in flight would only queue.
-      messages: new MessageService(db, hub, app.log, { concurrency: options.database.kind === 'pglite' ? 1 : 4 }),
+      messages,
+      routing,
       secret: options.secret,
       redis,
       lifecycle: { draining: false },

@@ -114,7 +114,10 @@ async function logAssignment(
     reason: entry.reason,
     byAgentId: entry.byAgentId,
     note: entry.note,
-    waitedMs: entry.queuedAt === null ? null : sql`greatest(0, (extract(epoch from (now() - ${entry.queuedAt.toISOString()}::timestamptz)) * 1000)::int)`,
+    // The time the locks were held, not the transaction's start: assignments serialised by
+    // those locks are logged in the order they happened.
+    createdAt: sql`clock_timestamp()`,
+    waitedMs: entry.queuedAt === null ? null : sql`greatest(0, (extract(epoch from (clock_timestamp() - ${entry.queuedAt.toISOString()}::timestamptz)) * 1000)::int)`,
   });
 }
 

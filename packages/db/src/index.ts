@@ -109,6 +109,6 @@ export {
   type Rerouted,
   type SweptConversation,
 } from './conversation-lifecycle';
-export { queueEntries, recentWaitsMs, type QueueEntry } from './queue';
+export { queuedTeamsOfVisitor, queueEntries, recentWaitsMs, type QueueEntry } from './queue';
 export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
 export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';

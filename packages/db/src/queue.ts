@@ -38,3 +38,20 @@ export async function recentWaitsMs(db: Db, workspaceId: string, teamId: string,
     .limit(limit);
   return rows.map((row) => row.waitedMs!);
 }
+
+/** Teams in whose queue one of the visitor's conversations waits. */
+export async function queuedTeamsOfVisitor(db: Db, workspaceId: string, visitorId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ teamId: conversations.teamId })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        eq(conversations.visitorId, visitorId),
+        eq(conversations.status, 'open'),
+        sql`${conversations.assigneeId} is null`,
+        sql`${conversations.queuedAt} is not null`,
+      ),
+    );
+  return rows.flatMap((row) => (row.teamId ? [row.teamId] : []));
+}

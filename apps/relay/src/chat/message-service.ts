@@ -2,7 +2,15 @@
  * Sending a message, for visitors and agents alike: store it (one transaction, idempotent on
  * clientId), answer the sender only after the commit, then ring the bus so every node delivers it.
  */
-import { asSeenByVisitor, createMessageWriter, startConversation, type Db, type MessageWriter } from '@parley/db';
+import {
+  asSeenByVisitor,
+  createMessageWriter,
+  getVisitorConversation,
+  resolveConversationTeam,
+  startConversation,
+  type Db,
+  type MessageWriter,
+} from '@parley/db';
 import type { Author, ConversationSummary, Message, MessageKind, RelayToConsole, RelayToWidget } from '@parley/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { ParleyError } from '../parley-error';
@@ -13,6 +21,8 @@ export interface SendInput {
   conversationId?: string;
   clientId: string;
   body: string;
+  /** A new conversation's team, if the visitor picked one (routing). */
+  teamId?: string;
 }
 
 export interface VisitorSender {
@@ -43,6 +53,9 @@ export class MessageService {
     this.writer = createMessageWriter(db, { concurrency: options.concurrency });
   }
 
+  /** Told of every conversation a message changed, after the commit: routing queues and assigns from it. */
+  onConversationChanged: ((workspaceId: string, conversation: ConversationSummary) => void) | null = null;
+
   /** Resolves once every accepted message is committed (and answered). */
   drain(): Promise<void> {
     return this.writer.drain();
@@ -50,18 +63,26 @@ export class MessageService {
 
   async sendFromVisitor(sender: VisitorSender, input: SendInput): Promise<MessageAck> {
     const author: Author = { kind: 'visitor', id: sender.visitorId, name: sender.name };
-    const result = input.conversationId
+    let result = input.conversationId
       ? await this.writer.append(
           { workspaceId: sender.workspaceId, visitorId: sender.visitorId },
           { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
         )
-      : await startConversation(this.db, sender.workspaceId, {
-          siteId: sender.siteId,
-          visitorId: sender.visitorId,
-          clientId: input.clientId,
-          author,
-          body: input.body,
-        });
+      : null;
+    // No conversationId, or one closed longer ago than the reopen window: this message starts a
+    // new conversation (docs/protocol.md 3.9). An unknown id stays not_found.
+    const startsNew = !input.conversationId || (!result && (await isVisitorsConversation(this.db, sender, input.conversationId)));
+    if (startsNew) {
+      const teamId = input.teamId ? await resolveConversationTeam(this.db, sender.workspaceId, sender.siteId, input.teamId) : undefined;
+      result = await startConversation(this.db, sender.workspaceId, {
+        ...(teamId ? { teamId } : {}),
+        siteId: sender.siteId,
+        visitorId: sender.visitorId,
+        clientId: input.clientId,
+        author,
+        body: input.body,
+      });
+    }
     if (!result) throw new ParleyError('not_found', 'no such conversation for this visitor', input.clientId);
     this.announce(sender.workspaceId, result.conversation, result.message, result.visitorSeq);
     // The visitor's ack speaks the visitor's numbering, like every frame on its socket.
@@ -90,7 +111,20 @@ export class MessageService {
    * A resend publishes again on purpose: if the first publish was lost, this one repairs it, and
    * clients drop the duplicate by seq.
    */
+  /**
+   * A system `event` message in the transcript (a transfer, a close): the visitor sees it too,
+   * so it says in plain words what happened and nothing agents-only.
+   */
+  async postEvent(workspaceId: string, conversationId: string, body: string): Promise<void> {
+    const result = await this.writer.append(
+      { workspaceId },
+      { conversationId, clientId: null, author: { kind: 'system', id: null, name: null }, kind: 'event', body },
+    );
+    if (result) this.announce(workspaceId, result.conversation, result.message, result.visitorSeq);
+  }
+
   private announce(workspaceId: string, conversation: ConversationSummary, message: Message, visitorSeq: number | null): void {
+    this.onConversationChanged?.(workspaceId, conversation);
     const created = { type: 'message.created', message } as const;
     const updated: RelayToConsole = { type: 'conversation.updated', conversation };
     // A note (no visitorSeq) never goes to the visitor channel; everything else goes there in the
@@ -119,4 +153,8 @@ function ackFor(clientId: string, message: Message): MessageAck {
     seq: message.seq,
     createdAt: message.createdAt,
   };
+}
+
+async function isVisitorsConversation(db: Db, sender: VisitorSender, conversationId: string): Promise<boolean> {
+  return (await getVisitorConversation(db, sender.workspaceId, sender.visitorId, conversationId)) !== null;
 }

@@ -18,6 +18,7 @@ import type { WebSocket } from 'ws';
 import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import type { BusEvent } from './bus-events';
+import { isWorkFrame, type RoutingService } from '../routing/routing-service';
 import { channels } from './channels';
 import { Connection } from './connection';
 import type { FrameLimits } from './frame-limits';
@@ -31,6 +32,7 @@ export interface AgentConnectionDeps {
   log: FastifyBaseLogger;
   parser: FrameParser<ConsoleToRelay>;
   limits: FrameLimits;
+  routing: RoutingService;
   onClosed(connection: Connection<ConsoleToRelay>): void;
 }
 
@@ -77,6 +79,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
     ]);
     this.ready = true;
     this.send({ type: 'welcome', protocolVersion: PROTOCOL_VERSION, agent: this.session.agent, heartbeatMs: HEARTBEAT_MS });
+    this.send({ type: 'presence.synced', agents: await this.deps.routing.agentConnected({ id: this.id, agent: this.session.agent }) });
     for (const [conversationId, afterSeq] of Object.entries(frame.resume ?? {})) {
       const conversation = await getConversationSummary(this.deps.db, this.workspaceId, conversationId);
       if (!conversation) {
@@ -89,6 +92,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
 
   protected async onFrame(frame: ConsoleToRelay): Promise<void> {
     const { agent } = this.session;
+    if (isWorkFrame(frame)) return this.deps.routing.handle(agent, frame);
     switch (frame.type) {
       case 'message.send': {
         const ack = await this.deps.messages.sendFromAgent(
@@ -161,6 +165,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
   }
 
   protected onClosed(): void {
+    this.deps.routing.agentDisconnected(this.id);
     this.deps.onClosed(this);
   }
 

@@ -33,7 +33,7 @@ declare module 'fastify' {
 }
 
 export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
-  const { db, hub, messages, secret, config, redis, lifecycle } = app.parley;
+  const { db, hub, messages, secret, config, redis, lifecycle, routing } = app.parley;
   const live = new Set<Connection<{ type: string }>>();
   await app.register(websocket, {
     options: { maxPayload: HARD_MAX_PAYLOAD },
@@ -87,6 +87,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         parser: widgetParser,
         limits: visitorLimits,
         ip: request.ip,
+        routing,
         userAgent: request.headers['user-agent'],
         onClosed: forget,
       });
@@ -115,6 +116,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         log: request.log,
         parser: consoleParser,
         limits: agentLimits,
+        routing,
         onClosed: forget,
       });
       live.add(connection as Connection<{ type: string }>);

@@ -7,6 +7,7 @@ import {
   getVisitor,
   getVisitorConversation,
   listVisitorConversations,
+  siteVisitorTeams,
   listVisitorMessages,
   toSitePublic,
   type Db,
@@ -27,6 +28,7 @@ import { createVisitorToken, verifyVisitorToken } from '../auth/visitor-token';
 import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { recordAndAnnouncePageView } from '../tools/page-views';
+import type { RoutingService } from '../routing/routing-service';
 import { channels } from './channels';
 import { Connection } from './connection';
 import type { FrameLimits } from './frame-limits';
@@ -43,6 +45,7 @@ export interface VisitorConnectionDeps {
   limits: FrameLimits;
   /** The visitor's IP, for the per-IP flood budget. */
   ip: string;
+  routing: RoutingService;
   /** The upgrade's User-Agent header, for the visitor context agents see. */
   userAgent?: string | undefined;
   onClosed(connection: Connection<WidgetToRelay>): void;
@@ -89,10 +92,18 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       protocolVersion: PROTOCOL_VERSION,
       visitorId: visitor.id,
       token: createVisitorToken(secret, siteId, visitor.id),
-      site: toSitePublic(this.site),
+      site: await this.sitePublic(),
       heartbeatMs: HEARTBEAT_MS,
     });
     await this.syncAll(frame.resume ?? {});
+    // A visitor who reconnects while waiting learns their place in line again.
+    for (const position of await this.deps.routing.queue.positionsFor(workspaceId, visitor.id)) this.send(position);
+  }
+
+  /** The site as its widget may know it, with the teams its visitors may pick (routing). */
+  private async sitePublic() {
+    const teams = await siteVisitorTeams(this.deps.db, this.site.workspaceId, this.site.id);
+    return { ...toSitePublic(this.site), ...(teams.length > 0 ? { teams } : {}) };
   }
 
   private async verifiedVisitor(token: string) {
