@@ -25,6 +25,10 @@ const latency = (point: LatencyPoint) => {
 /** "50% of max (1,200/s)", or just "5,000/s" for the fixed rate. */
 const pointName = (point: LatencyPoint) => (point.label.endsWith('of max') ? `${point.label} (${int(point.rate)}/s)` : `${int(point.rate)}/s`);
 
+/** The highest rate any step got through, sustained or not (acks for Parley, deliveries for the bare server). */
+const peak = (section: LoadSectionResult) => Math.max(0, ...section.steps.map((step) => step.ackedRate ?? step.deliveredRate));
+const peakNote = (section: LoadSectionResult) => `; peak ${int(peak(section))}/s in a step`;
+
 const findPoint = (section: LoadSectionResult | undefined, label: string) => section?.points.find((point) => point.label === label);
 
 /** Parley latency against the bare ws server's at the same label (same share of its own max, or the same fixed rate). */
@@ -56,7 +60,7 @@ export function summaryRows(results: BenchResults): Row[] {
     push({
       id: '1a',
       measure: 'bare ws: max sustained forwarded msgs/s',
-      result: best ? `${int(ws.max)} msgs/s (p50 ${msText(best.deliveryP50Ms)}, p99 ${msText(best.deliveryP99Ms)} ms)` : 'none sustained',
+      result: (best ? `${int(ws.max)} msgs/s (p50 ${msText(best.deliveryP50Ms)}, p99 ${msText(best.deliveryP99Ms)} ms)` : 'none sustained') + peakNote(ws),
     });
     for (const point of ws.points) push({ id: '1a', measure: `bare ws latency at ${pointName(point)}`, result: latency(point) });
   }
@@ -72,7 +76,7 @@ export function summaryRows(results: BenchResults): Row[] {
     push({
       id: '2',
       measure: 'Parley 1 node: max sustained acked msgs/s',
-      result: one.best ? `${int(one.max)} msgs/s (ack p99 ${msText(one.best.ackP99Ms)}, delivery p99 ${msText(one.best.deliveryP99Ms)} ms)` : 'none sustained',
+      result: (one.best ? `${int(one.max)} msgs/s (ack p99 ${msText(one.best.ackP99Ms)}, delivery p99 ${msText(one.best.deliveryP99Ms)} ms)` : 'none sustained') + peakNote(one),
       comparison: throughputComparison(one.max, results),
       target: `≥ ${TARGETS.throughputShareOfBareWs * 100}% of 1a`,
       verdict: ws ? verdict(share >= TARGETS.throughputShareOfBareWs) : 'no 1a',
@@ -96,7 +100,9 @@ export function summaryRows(results: BenchResults): Row[] {
     push({
       id: '3',
       measure: `Parley ${cluster.nodes} nodes + Redis: max sustained acked msgs/s`,
-      result: cluster.best ? `${int(cluster.max)} msgs/s (ack p99 ${msText(cluster.best.ackP99Ms)}, delivery p99 ${msText(cluster.best.deliveryP99Ms)} ms)` : 'none sustained',
+      result:
+        (cluster.best ? `${int(cluster.max)} msgs/s (ack p99 ${msText(cluster.best.ackP99Ms)}, delivery p99 ${msText(cluster.best.deliveryP99Ms)} ms)` : 'none sustained') +
+        peakNote(cluster),
       comparison: [throughputComparison(cluster.max, results), one && one.max > 0 && cluster.max > 0 ? `${ratio(cluster.max / one.max)} of 1 node` : '']
         .filter(Boolean)
         .join('; '),
