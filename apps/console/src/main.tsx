@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { App } from './app';
 import { createApi } from './api';
 import { createConsoleClient } from './connection';
+import { ToolsApiContext } from './components/tools-context';
+import { createToolsApi } from './models/tools-api';
 import { createDeskModel } from './models/desk-model';
 import { createAlertsModel } from './notify/alerts-model';
 import { browserAlertSurface, browserTabLeader } from './notify/browser-alerts';
@@ -24,20 +26,22 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element.');
 
 render(
-  <App
-    session={session}
-    createDesk={(agent) =>
-      createDeskModel({
-        client: createConsoleClient(session),
-        agent,
-        api,
-        session,
-        readStore: readStoreFor(agent.id),
-        createAlerts: (inbox) => createAlertsModel({ inbox, leader: browserTabLeader(), surface: browserAlertSurface() }),
-        activitySource: window,
-      })
-    }
-  />,
+  <ToolsApiContext.Provider value={createToolsApi()}>
+    <App
+      session={session}
+      createDesk={(agent) =>
+        createDeskModel({
+          client: createConsoleClient(session),
+          agent,
+          api,
+          session,
+          readStore: readStoreFor(agent.id),
+          createAlerts: (inbox) => createAlertsModel({ inbox, leader: browserTabLeader(), surface: browserAlertSurface() }),
+          activitySource: window,
+        })
+      }
+    />
+  </ToolsApiContext.Provider>,
   root,
 );
 void session.restore();

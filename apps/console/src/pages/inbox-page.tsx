@@ -1,16 +1,15 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useContext, useEffect, useMemo } from 'preact/hooks';
 import { AppHeader } from '../components/app-header';
 import { CommandPalette } from '../components/command-palette';
 import { ConversationList } from '../components/conversation-list';
 import { ConversationPane } from '../components/conversation-pane';
 import { ShortcutHelp } from '../components/shortcut-help';
 import { WorkNotice } from '../components/work-notice';
-import { ToolsContext } from '../components/tools-context';
-import { TranscriptSearch } from '../components/transcript-search';
+import { ToolsApiContext, ToolsContext } from '../components/tools-context';
+import { ToolsBar } from '../components/tools-bar';
 import { bindShortcuts, isApplePlatform } from '../keys/keyboard-binding';
 import { useDesk } from '../model-context';
 import { commandsFor } from '../models/commands';
-import { createToolsApi } from '../models/tools-api';
 import { createToolsModel } from '../models/tools-model';
 
 export function InboxPage() {
@@ -20,9 +19,10 @@ export function InboxPage() {
   const dialog = ui.dialog.value;
   const apple = useMemo(() => isApplePlatform(), []);
   // Notes, canned responses, search and the visitor sidebar (components/tools-*.tsx).
+  const toolsApi = useContext(ToolsApiContext);
   const tools = useMemo(
-    () => createToolsModel({ client: desk.client, agent: desk.agent, api: createToolsApi(), open: (id) => desk.inbox.select(id) }),
-    [desk],
+    () => (toolsApi ? createToolsModel({ client: desk.client, agent: desk.agent, api: toolsApi, open: (id) => desk.inbox.select(id) }) : null),
+    [desk, toolsApi],
   );
 
   useEffect(
@@ -40,7 +40,7 @@ export function InboxPage() {
     <ToolsContext.Provider value={tools}>
       <div class="desk">
         <AppHeader />
-        <TranscriptSearch search={tools.search} onOpen={tools.open} />
+        {tools && <ToolsBar tools={tools} />}
         {notice.value && (
           <p class="notice" role="alert">
             {notice.value}
