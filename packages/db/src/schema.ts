@@ -145,6 +145,11 @@ export const conversations = pgTable(
     index().on(t.workspaceId, t.updatedAt),
     index('conversations_queue_idx').on(t.teamId, t.queuedAt).where(sql`${t.queuedAt} is not null`),
     index('conversations_assignee_status_idx').on(t.assigneeId, t.status),
+    // The routing sweep's two timers read only these rows, on every node every few seconds.
+    index('conversations_snoozed_until_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
+    index('conversations_unanswered_idx')
+      .on(t.waitingSince)
+      .where(sql`${t.status} = 'open' and ${t.assigneeId} is not null and ${t.waitingSince} is not null`),
   ],
 );
 

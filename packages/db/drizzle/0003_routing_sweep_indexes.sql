@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_snoozed_until_idx" ON "conversations" USING btree ("snoozed_until") WHERE "conversations"."status" = 'snoozed';--> statement-breakpoint
+CREATE INDEX "conversations_unanswered_idx" ON "conversations" USING btree ("waiting_since") WHERE "conversations"."status" = 'open' and "conversations"."assignee_id" is not null and "conversations"."waiting_since" is not null;
