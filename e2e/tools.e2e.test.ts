@@ -54,7 +54,7 @@ describe.skipIf(!chromium)('notes and canned responses in Chromium', () => {
     expect(created.status()).toBe(201);
     await agent.reload();
     await agent.locator('[data-conversation-id]').first().click();
-    await agent.getByText('Has my order shipped?').waitFor();
+    await agent.getByRole('log').getByText('Has my order shipped?').waitFor();
 
     await agent.getByRole('radio', { name: 'Internal note' }).click();
     await agent.getByRole('textbox', { name: 'Internal note', exact: true }).fill(NOTE);
