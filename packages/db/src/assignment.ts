@@ -83,7 +83,9 @@ async function lockAgents(tx: Db, workspaceId: string, agentIds: string[]) {
     .from(agents)
     .where(and(eq(agents.workspaceId, workspaceId), inArray(agents.id, agentIds)))
     .orderBy(asc(agents.id))
-    .for('update');
+    // Not FOR UPDATE: that would also block every conversation write whose foreign key points
+    // at the agent (KEY SHARE); routing only needs other routers to wait.
+    .for('no key update');
 }
 
 async function lockConversation(tx: Db, workspaceId: string, conversationId: string) {
@@ -137,7 +139,8 @@ export async function assignQueued(
       .select({ autoAssign: teams.autoAssign })
       .from(teams)
       .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, teamId)))
-      .for('update');
+      // NO KEY UPDATE: new conversations of the team (a foreign key, KEY SHARE) keep flowing meanwhile.
+      .for('no key update');
     if (!team?.autoAssign) return [];
     const members = await tx
       .select({ agentId: teamMembers.agentId })

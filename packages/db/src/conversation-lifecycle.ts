@@ -59,7 +59,7 @@ export async function reopenConversation(
       .select({ capacity: agents.capacity })
       .from(agents)
       .where(and(eq(agents.workspaceId, workspaceId), eq(agents.id, agentId)))
-      .for('update');
+      .for('no key update');
     if (!agent) return { ok: false, error: 'not_found' };
     const row = await lockConversation(tx, workspaceId, conversationId);
     if (!row) return { ok: false, error: 'not_found' };

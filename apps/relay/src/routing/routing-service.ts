@@ -230,6 +230,7 @@ export class RoutingService {
     const online = [...statuses].flatMap(([agentId, status]) => (status === 'online' ? [agentId] : []));
     const assigned = await assignQueued(this.db, { workspaceId, teamId, onlineAgentIds: online }, planAssignments);
     for (const assignment of assigned) this.announceAssignment(workspaceId, assignment);
+    // Routing runs when the queue gained someone or room appeared: either way its visitors may have moved.
     this.queue.teamChanged(workspaceId, teamId);
   }
 
@@ -237,10 +238,15 @@ export class RoutingService {
     for (const teamId of await teamIdsOfAgent(this.db, workspaceId, agentId)) await this.routeTeam(workspaceId, teamId);
   }
 
-  /** After a message changed a conversation: a new or reopened one waits in its queue now. */
+  /**
+   * After a message changed a conversation: a new one, or one the message reopened or woke, has
+   * just joined its queue. Further messages in a conversation already waiting change nothing
+   * for routing, so they cost nothing here.
+   */
   conversationChanged(workspaceId: string, conversation: ConversationSummary): void {
     if (this.closed || conversation.status !== 'open' || conversation.assigneeId !== null || !conversation.teamId) return;
-    void this.routeTeam(workspaceId, conversation.teamId);
+    const joinedNow = conversation.lastSeq === 1 || (conversation.queuedAt !== null && conversation.queuedAt === conversation.lastMessage?.createdAt);
+    if (joinedNow) void this.routeTeam(workspaceId, conversation.teamId);
   }
 
   /** The periodic sweep; `now` is a parameter so tests move time instead of waiting for it. */

@@ -25,7 +25,8 @@ describe.skipIf(!postgresUrl() || !redisUrl())('routing across two relay nodes',
     const env = { FRAME_LIMIT_VISITOR_SOCKET: '0', FRAME_LIMIT_AGENT_SOCKET: '0', FRAME_LIMIT_IP: '0', ROUTING_SWEEP_MS: '250' };
     const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env });
     cleanups.push(() => node1.close());
-    const node2 = await startRelay({ database: node1.database, redisUrl: redisUrl()!, env, seed: false });
+    // Its own pool on the same database, as a second process would have.
+    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env, seed: false });
     cleanups.push(() => node2.close());
     const nodes: RelayUnderTest[] = [node1, node2];
     const db = node1.database.db;
