@@ -6,16 +6,18 @@
 import { LIMITS } from '@parley/protocol';
 import { signIn } from './agent-login';
 import { clientAddress, startCluster, type Cluster } from './cluster';
+import { lateSends, tallyErrors, type ErrorSeen } from './diagnostics';
 import { startFaultSchedule } from './fault-schedule';
 import { FAULT_KINDS, type FaultContext, type FaultKind } from './faults';
 import { createPrng, randomSeed } from './prng';
 import type { ResendCheck } from './raw-resend';
 import { pinOnFaults, tallyByFault, type Report } from './report';
+import { tallyRelayLogs } from './relay-logs';
+import { seedHarnessWorkspace } from './seed';
+import { finalResume, settle } from './settle';
 import { startAgent, type SimAgent } from './sim-agent';
 import { startVisitor, type ClientTuning, type SimVisitor } from './sim-visitor';
-import { seedHarnessWorkspace } from './seed';
-import { tallyRelayLogs } from './relay-logs';
-import { readStorage } from './storage';
+import { readStorage, type Storage } from './storage';
 import { createTeardown } from './teardown';
 import { startTraffic } from './traffic';
 import { missingFromViews, verify, visitorExpectation, type ViewUnderTest } from './verify';
@@ -28,7 +30,10 @@ export interface FaultHarnessOptions {
   visitors?: number;
   /** Simulated agents, each with its own account (default 30). */
   agents?: number;
-  /** Seconds of traffic and faults (default 600). */
+  /**
+   * Seconds of traffic and faults (default 600). If some fault kind has not been injected by then,
+   * traffic and faults go on until each has, for at most as long again.
+   */
   durationSeconds?: number;
   /** Messages per second from all visitors together (default 40). */
   visitorRate?: number;
@@ -53,7 +58,6 @@ const FINAL_RESUME_MS = 30_000;
 /** After settling, live deliveries still on their way get this long before a view counts as lacking. */
 const QUIET_MS = 3_000;
 const LATE_MS = 10_000;
-const RESUME_BATCH = 200;
 /** Headroom on top of traffic and settling for start-up, the last fault and teardown. */
 const OVERHEAD_MS = 300_000;
 
@@ -111,7 +115,7 @@ async function run(
   const cookies = await Promise.all(
     workspace.agents.map((agent, i) => signIn(() => cluster.up().map((node) => node.baseUrl), agent, clientAddress('agent', i))),
   );
-  const errorLog: Array<{ code: string; subject: string; label: string; at: number }> = [];
+  const errorLog: ErrorSeen[] = [];
   const tuning: ClientTuning = {
     backoff: BACKOFF,
     onErrorFrame: (error) => void errorLog.push({ ...error, at: Date.now() }),
@@ -129,7 +133,9 @@ async function run(
   }
   log(`${elapsed()} ${agents.length} agents connected; ramping up ${settings.visitors} visitors`);
 
-  const trafficEnds = Date.now() + settings.durationSeconds * 1000;
+  const trafficStarted = Date.now();
+  const trafficEnds = trafficStarted + settings.durationSeconds * 1000;
+  let trafficStopped = trafficEnds;
   const traffic = startTraffic({
     visitors: () => visitors,
     agents,
@@ -166,82 +172,46 @@ async function run(
 
   try {
     await sleep(Math.max(0, trafficEnds - Date.now()), signal);
+    const everyKind = () => FAULT_KINDS.every((kind) => schedule.events.some((event) => event.ok && event.kind === kind));
+    if (!signal?.aborted && !everyKind()) {
+      log(`${elapsed()} not every fault kind injected yet: going on until each has been`);
+      await waitFor(() => everyKind() || signal?.aborted === true, settings.durationSeconds * 1000, 500);
+    }
   } finally {
     traffic.stop();
+    trafficStopped = Date.now();
     log(`${elapsed()} traffic stopped; waiting for the running fault to finish`);
     await schedule.stop();
     clearInterval(progress);
   }
 
-  // Settle: every node up, everyone connected, every outbox empty.
-  for (const node of cluster.nodes) if (!node.process) await cluster.revive(node.index);
-  const isSettled = (sim: SimVisitor | SimAgent) => sim.client.state === 'open' && sim.client.pending().length === 0;
-  const settled = await waitFor(() => sims().every(isSettled), settings.settleSeconds * 1000, 200);
-  const unsettled = sims()
-    .filter((sim) => !isSettled(sim))
-    .map((sim) => {
-      const failed = sim.client.pending().filter((p) => p.status === 'failed');
-      return `${sim.record.label} (${sim.client.state}, ${sim.client.pending().length} pending${failed.length ? `, failed: ${failed.map((p) => p.error?.code).join(' ')}` : ''})`;
-    });
+  const everyone = [...visitors, ...agents];
+  const { settled, unsettled } = await settle(everyone, cluster, settings.settleSeconds * 1000);
   log(`${elapsed()} settled: ${settled ? 'yes' : `no (${unsettled.length} clients)`}`);
 
-  // What views still lack after a quiet moment, then one final resume for every conversation each view should hold.
+  // What views still lack after a quiet moment is what only the final resume can bring.
   await sleep(QUIET_MS);
   const before = await readStorage(cluster.postgres.url, workspace.workspaceId);
-  const views: ViewUnderTest[] = [
-    ...visitors.map((visitor) => ({ record: visitor.record, expected: visitorExpectation(visitor.record, before) })),
-    ...agents.map((agent) => ({ record: agent.record, expected: agent.watched })),
-  ];
-  const missingBefore = missingFromViews(before, views);
-  const everyone = [...visitors, ...agents];
-  // Paced, so the final resume does not itself overload the pools; then again for what is still
-  // lacking (a resume answered with a retryable error brings nothing).
-  const resume = async (lacking: boolean) => {
-    let sent = 0;
-    for (const [i, sim] of everyone.entries()) {
-      for (const conversationId of views[i]!.expected.keys()) {
-        const afterSeq = sim.client.lastSeq(conversationId);
-        if (lacking && afterSeq >= (before.conversations.get(conversationId)?.lastSeq ?? 0)) continue;
-        sim.client.send({ type: 'resume', conversationId, afterSeq });
-        if (++sent % RESUME_BATCH === 0) await sleep(100);
-      }
-    }
-  };
-  await resume(false);
-  const resumeDeadline = Date.now() + FINAL_RESUME_MS;
-  while (missingFromViews(before, views).length > 0 && Date.now() < resumeDeadline) {
-    await sleep(2_000);
-    await resume(true);
-  }
-
-  const storage = await readStorage(cluster.postgres.url, workspace.workspaceId);
-  const finalViews: ViewUnderTest[] = [
+  const viewsOf = (storage: Storage): ViewUnderTest[] => [
     ...visitors.map((visitor) => ({ record: visitor.record, expected: visitorExpectation(visitor.record, storage) })),
     ...agents.map((agent) => ({ record: agent.record, expected: agent.watched })),
   ];
+  const missingBefore = missingFromViews(before, viewsOf(before));
+  await finalResume(everyone, viewsOf(before), before, FINAL_RESUME_MS);
+
+  const storage = await readStorage(cluster.postgres.url, workspace.workspaceId);
   const verdict = verify({
     storage,
-    views: finalViews,
+    views: viewsOf(storage),
     resends,
     senders: visitors.map((visitor) => visitor.record),
     receivers: agents.map((agent) => agent.record),
   });
   const timeline = [...schedule.events];
-  const sentAt = new Map<string, number>();
-  for (const visitor of visitors) for (const [clientId, sent] of visitor.record.sent) sentAt.set(clientId, sent.at);
-  const lateSends: number[] = [];
-  for (const agent of agents) {
-    for (const deliveries of agent.record.views.values()) {
-      for (const delivery of deliveries) {
-        const at = delivery.clientId === null ? undefined : sentAt.get(delivery.clientId);
-        if (at !== undefined && delivery.at - at > LATE_MS) lateSends.push(at);
-      }
-    }
-  }
-  const errorFrames: Record<string, number> = {};
-  for (const { code, subject } of errorLog) errorFrames[`${code} on ${subject}`] = (errorFrames[`${code} on ${subject}`] ?? 0) + 1;
+  const late = lateSends(visitors.map((v) => v.record), agents.map((a) => a.record), LATE_MS);
+  const errors = tallyErrors(errorLog, timeline);
   const faults = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
-  for (const event of schedule.events) if (event.ok) faults[event.kind]++;
+  for (const event of timeline) if (event.ok) faults[event.kind]++;
 
   return {
     ...verdict,
@@ -249,27 +219,22 @@ async function run(
     nodes: settings.nodes,
     visitors: settings.visitors,
     agents: settings.agents,
-    trafficSeconds: settings.durationSeconds,
+    trafficSeconds: Math.round((trafficStopped - trafficStarted) / 1000),
     visitorRate: settings.visitorRate,
     agentRate: settings.agentRate,
     postgresPause: 'SIGSTOP of the postmaster and its children (pgrep -P), then SIGCONT',
     faults,
-    faultsFailed: schedule.events.filter((event) => !event.ok).length,
+    faultsFailed: timeline.filter((event) => !event.ok).length,
     timeline,
     settled,
     unsettled,
     missingBeforeFinalResume: missingBefore.length,
     missingBeforeFinalResumeByFault: tallyByFault(missingBefore.map((f) => f.at ?? 0), timeline),
     missingBeforeFinalResumeSamples: pinOnFaults(missingBefore.slice(0, 10), timeline, origin),
-    lateDeliveries: { thresholdMs: LATE_MS, count: lateSends.length, byFault: tallyByFault(lateSends, timeline) },
+    lateDeliveries: { thresholdMs: LATE_MS, count: late.length, byFault: tallyByFault(late, timeline) },
     unwatchedOverflow: agents.reduce((sum, agent) => sum + agent.overflow.size, 0),
-    errorFrames,
-    errorFramesByFault: Object.assign(
-      {},
-      ...[...new Set(errorLog.map((e) => e.code))].map((code) =>
-        tallyByFault(errorLog.filter((e) => e.code === code).map((e) => e.at), timeline, `${code} `),
-      ),
-    ),
+    errorFrames: errors.bySubject,
+    errorFramesByFault: errors.byFault,
     unexpectedExits: [...cluster.unexpectedExits],
     relayLogs: tallyRelayLogs(cluster.output()),
     teardownFailures: [],

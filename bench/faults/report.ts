@@ -153,7 +153,7 @@ export function reportMarkdown(report: Report): string {
     '',
     '| Metric | Value |',
     '| --- | --- |',
-    ...rows(report).map(([name, value]) => `| ${name.trim()} | ${value} |`),
+    ...rows(report).map(([name, value]) => `| ${name.startsWith(' ') ? `… ${name.trim()}` : name} | ${value} |`),
   ];
   if (report.findings.length > 0) lines.push('', 'Findings:', '', ...findingLines(report, 50).map((line) => `- ${line}`));
   const logs = Object.entries(report.relayLogs).sort((a, b) => b[1] - a[1]);
