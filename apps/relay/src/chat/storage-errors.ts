@@ -13,7 +13,7 @@ export function isStorageUnavailable(error: unknown): boolean {
       return true;
     }
     const message = (current as { message?: unknown }).message;
-    if (typeof message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|pool is ended/i.test(message)) {
+    if (typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|pool is ended/i.test(message)) {
       return true;
     }
     current = (current as { cause?: unknown }).cause;

@@ -185,9 +185,20 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
       this.log.error({ err: error, frame: frame.type }, 'frame handler failed');
       this.sendError('internal', undefined, ref);
     }
-    // A socket whose hello failed has no session to go on with: close it (1011, not one of the
-    // final codes) so the client reconnects with backoff instead of waiting on a silent socket.
-    if (frame.type === 'hello' && !this.ready) this.close(1011, 'hello failed');
+    // A frame that brings a view up to date (hello with its catch-up, watch, resume) failed for
+    // a reason that may pass: the view is now behind and nothing tells the client. Close with
+    // 1011 (not a final code) so it reconnects with backoff and its hello resumes everything.
+    if (!(error instanceof ParleyError) && SYNC_FRAMES.has(frame.type)) this.close(CLOSE_RETRY_SYNC, 'catch-up failed');
+  }
+
+  /** After a bus outage: replay what may have been missed; if that fails, make the client resume. */
+  async recover(): Promise<void> {
+    try {
+      await this.catchUp();
+    } catch (error) {
+      this.log.warn({ err: error }, 'catch-up after bus recovery failed; closing so the client resumes');
+      this.close(CLOSE_RETRY_SYNC, 'catch-up failed');
+    }
   }
 
   protected abstract onHello(frame: Extract<In, { type: 'hello' }> | In): Promise<void>;
@@ -198,8 +209,14 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
   protected onControl(_event: BusEvent): void {}
 }
 
-/** What an error about this frame points at: the message's clientId, else the frame type. */
+/** Frames whose failure leaves a view behind; see reportFailure. */
+const SYNC_FRAMES = new Set(['hello', 'resume', 'conversation.watch']);
+/** 1011 (internal error): reconnect and resume. */
+const CLOSE_RETRY_SYNC = 1011;
+
+/** What an error about this frame points at: the message's clientId, else its conversation, else the frame type. */
 function refOf(frame: { type: string }): string {
-  const clientId = (frame as { clientId?: unknown }).clientId;
-  return typeof clientId === 'string' ? clientId : frame.type;
+  const { clientId, conversationId } = frame as { clientId?: unknown; conversationId?: unknown };
+  if (typeof clientId === 'string') return clientId;
+  return typeof conversationId === 'string' ? conversationId : frame.type;
 }

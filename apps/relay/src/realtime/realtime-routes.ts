@@ -24,6 +24,8 @@ import { VisitorConnection } from './visitor-connection';
 
 /** ws closes sockets sending more than this outright (1009); below it, oversize frames get `frame_too_large`. */
 const HARD_MAX_PAYLOAD = 1024 * 1024;
+/** Sockets caught up at once after a bus outage (each takes a database connection). */
+const RECOVERY_CONCURRENCY = 4;
 const SiteQuery = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 128 }) });
 
 declare module 'fastify' {
@@ -134,10 +136,13 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   sweep.unref();
 
   // The bus may have dropped publishes while it was down: every socket catches up from Postgres.
+  // A few sockets at a time: all of them at once would drain the database pool and fail together.
   const stopRecovery = hub.onRecovered(() => {
-    for (const connection of live) {
-      connection.catchUp().catch((error) => app.log.warn({ err: error }, 'catch-up after bus recovery failed'));
-    }
+    const waiting = [...live];
+    const worker = async () => {
+      for (let next = waiting.shift(); next; next = waiting.shift()) await next.recover();
+    };
+    void Promise.all(Array.from({ length: RECOVERY_CONCURRENCY }, worker));
   });
 
   app.addHook('onClose', async () => {

@@ -77,6 +77,14 @@ describe('Postgres unreachable', () => {
     const ready = await fetch(`${relay.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ status: 'unavailable', checks: { db: 'down' } });
+
+    // A catch-up that cannot be served leaves the view behind: the socket is closed (1011) so the
+    // client reconnects and resumes, instead of waiting on a view that silently stopped.
+    const conversationId = '00000000-0000-4000-8000-00000000abcd';
+    socket.send(JSON.stringify({ type: 'resume', conversationId, afterSeq: 0 }));
+    expect(await socket.next('error')).toMatchObject({ code: 'unavailable', ref: conversationId });
+    await eventually(() => socket.closeCode !== null, 'socket closed');
+    expect(socket.closeCode).toBe(1011);
   }, 60_000);
 });
 
