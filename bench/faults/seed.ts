@@ -4,7 +4,7 @@
  */
 import { createAgent, findAgentByEmail, openDb } from '@parley/db';
 // The relay exports only its process starter; its seed lives beside it and is what every relay test uses.
-import { seedWorkspace } from '../../apps/relay/src/testing/relay-harness';
+import { seedWorkspace } from '@parley/relay/testing/relay-harness';
 
 export interface AgentLogin {
   email: string;
