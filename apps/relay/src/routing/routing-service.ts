@@ -128,10 +128,17 @@ export class RoutingService {
     const { workspaceId, id: agentId } = socket.agent;
     this.sockets.set(socket.id, socket);
     const now = Date.now();
-    await this.store.keepAlive(workspaceId, agentId, socket.id, now + SOCKET_TTL_MS);
-    await this.store.activity(workspaceId, agentId, now);
-    await this.refreshPresence(workspaceId, agentId);
-    return this.roster(workspaceId);
+    try {
+      await this.store.keepAlive(workspaceId, agentId, socket.id, now + SOCKET_TTL_MS);
+      await this.store.activity(workspaceId, agentId, now);
+      await this.refreshPresence(workspaceId, agentId);
+      return await this.roster(workspaceId);
+    } catch (error) {
+      // Presence unreachable (Redis down): the console still works; the heartbeat and the sweep
+      // bring presence back when it returns.
+      this.log.warn({ err: error }, 'presence unavailable at hello');
+      return (await listAgentRouting(this.db, workspaceId)).map((agent) => ({ ...agent, status: 'offline' as const }));
+    }
   }
 
   /** The socket closed: it counts for the grace period more (a reload), then the sweep finds the agent offline. */
