@@ -109,6 +109,7 @@ for (const backend of backends) {
       const conversationId = second.messages[0]!.conversationId;
       second.client.sendMessage({ conversationId, body: 'from tab two' });
       await eventually(() => first.messages.length === 2, 'first tab sees second tab message');
+      await eventually(() => second.messages.length === 2, 'second tab sees its own message once stored');
       expect(first.messages.map((m) => m.body)).toEqual(['from tab one', 'from tab two']);
       expect(second.messages.map((m) => m.seq)).toEqual([1, 2]);
     });
