@@ -1,8 +1,8 @@
 /**
  * Agents at work, in headless Chromium on a real Postgres: two agents in two browser contexts
  * hand a conversation over with a note, and the pages of visitors who write while every agent is
- * full receive their place in the queue, live, as it drains (queue.updated; the widget does not
- * display it yet, so this checks what reaches the page). The test reaches the same database as the
+ * full receive their place in the queue, live, as it drains (queue.updated, and the line the
+ * widget shows for it). The test reaches the same database as the
  * relay to add the second agent and to set capacities, the way an admin's tools would.
  */
 import { chromiumPath, createTestDatabase, postgresUrl } from '@parley/test-services';
@@ -114,6 +114,12 @@ describe.skipIf(!chromium || !serverUrl)('agents at work in Chromium', () => {
     return queue.at(-1)?.position;
   }
 
+  /** The place-in-line status the widget shows the visitor, or null while it shows none. */
+  async function queueLine(page: Page): Promise<string | null> {
+    const line = page.locator('[part="queue"]');
+    return (await line.count()) ? line.textContent() : null;
+  }
+
   it('hands a conversation from one agent to another with a note, in two browser contexts', async () => {
     admin = await newPage();
     await signIn(admin, ADMIN);
@@ -159,8 +165,10 @@ describe.skipIf(!chromium || !serverUrl)('agents at work in Chromium', () => {
 
     const second = await visitorWrites('Is the blue kayak in stock?');
     await expect.poll(() => lastPosition(second.queue)).toBe(1);
+    await expect.poll(() => queueLine(second.page)).toContain('number 1 in line');
     const third = await visitorWrites('Do you deliver to Tromsø?');
     await expect.poll(() => lastPosition(third.queue)).toBe(2);
+    await expect.poll(() => queueLine(third.page)).toContain('number 2 in line');
 
     // The console shows both waiting in Unassigned.
     await expect.poll(() => view(bob, 'queue').locator('.view-count').textContent()).toBe('2');
@@ -170,6 +178,9 @@ describe.skipIf(!chromium || !serverUrl)('agents at work in Chromium', () => {
     await bob.getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => lastPosition(second.queue)).toBeNull();
     await expect.poll(() => lastPosition(third.queue)).toBe(1);
+    // The visitor who got Bob no longer sees a place in line; the other sees theirs move up.
+    await expect.poll(() => second.page.locator('[part="queue"]').count()).toBe(0);
+    await expect.poll(() => queueLine(third.page)).toContain('number 1 in line');
     await view(bob, 'mine').click();
     await rowOf(bob, second.queue[0]!.conversationId).waitFor();
   });

@@ -8,7 +8,7 @@ import {
   type WebSocketFactory,
   type WidgetSide,
 } from '@parley/client';
-import type { Message, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import type { Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PageTracker } from './page-tracker';
@@ -55,6 +55,10 @@ export class ConnectionController implements ReactiveController {
   /** Who is typing on the agents' side, while they are. */
   typing: TypingAuthor | null = null;
   unread = 0;
+  /** The visitor's place in the queue for the conversation on screen, while they wait for an agent. */
+  get queue(): QueueUpdated | null {
+    return this.queueFrame?.conversationId === this.conversationId ? this.queueFrame : null;
+  }
   /** A problem the visitor cannot fix by waiting (the relay refused this page or this version), as a catalog key. */
   problem: 'unavailable' | 'reloadToContinue' | null = null;
 
@@ -65,6 +69,7 @@ export class ConnectionController implements ReactiveController {
   private visible = false;
   private pending: readonly PendingMessage[] = [];
   private readonly messages = new Map<string, Message>();
+  private queueFrame: QueueUpdated | null = null;
   private readonly conversations = new Map<string, { createdAt: string; status: VisitorConversation['status'] }>();
   /** Bodies of messages we sent, so an ack can show the message as sent before its echo arrives. */
   private readonly sentBodies = new Map<string, string>();
@@ -133,8 +138,14 @@ export class ConnectionController implements ReactiveController {
         if (frame.author.kind === 'visitor') return;
         this.setAgentTyping(frame.conversationId, frame.isTyping ? frame.author : null);
       }),
+      client.on('queue.updated', (frame) => {
+        this.queueFrame = frame.position === null ? null : frame;
+        this.host.requestUpdate();
+      }),
       client.onMessage((message) => {
         this.remember(message);
+        // An agent answering ends the wait, even if the relay's null position is still on its way.
+        if (message.author.kind === 'agent' && this.queueFrame?.conversationId === message.conversationId) this.queueFrame = null;
         if (message.author.kind !== 'visitor') this.setAgentTyping(message.conversationId, null);
         this.refresh();
       }),

@@ -225,6 +225,7 @@ export const chatStyles = css`
     color: inherit;
     font-size: 0.85em;
   }
+  [part='queue'],
   [part='typing'] {
     margin: 0;
     padding: 0 16px 6px;

@@ -291,4 +291,49 @@ describe('<parley-chat>', () => {
     await chat.updateComplete;
     expect(counts.at(-1)).toBe(1);
   });
+
+  const queueLine = () => root().querySelector('[part=queue]');
+  const queued = (position: number | null, estimatedWaitSeconds: number | null, id = conversationId): RelayToWidget => ({
+    type: 'queue.updated',
+    conversationId: id,
+    position,
+    estimatedWaitSeconds,
+  });
+
+  it('shows the place in line and the wait rounded up to minutes, live, and hides it once an agent has the chat', async () => {
+    const socket = await connectedChat();
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1 }) });
+    socket.receive(queued(2, 121));
+    await chat.updateComplete;
+    expect(queueLine()?.getAttribute('role')).toBe('status');
+    expect(queueLine()?.textContent).toBe('You are number 2 in line · about 3 min');
+
+    socket.receive(queued(1, 59));
+    await chat.updateComplete;
+    expect(queueLine()?.textContent).toBe('You are number 1 in line · less than a minute');
+
+    socket.receive(queued(1, null));
+    await chat.updateComplete;
+    expect(queueLine()?.textContent).toBe('You are number 1 in line');
+
+    socket.receive(queued(null, null));
+    await chat.updateComplete;
+    expect(queueLine()).toBeNull();
+  });
+
+  it('hides the place in line when an agent answers, and ignores another conversation', async () => {
+    const socket = await connectedChat({ language: 'fr' });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1 }) });
+    socket.receive(queued(3, 600, fixtureUuid(1001)));
+    await chat.updateComplete;
+    expect(queueLine()).toBeNull();
+
+    socket.receive(queued(3, 600));
+    await chat.updateComplete;
+    expect(queueLine()?.textContent).toBe('Vous êtes numéro 3 dans la file · environ 10 min');
+
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 2, author: ada, clientId: null }) });
+    await chat.updateComplete;
+    expect(queueLine()).toBeNull();
+  });
 });

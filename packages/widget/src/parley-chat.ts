@@ -31,6 +31,7 @@ export interface UnreadChange {
  * @csspart notice - The connection notice shown while reconnecting.
  * @csspart log - The message list.
  * @csspart message - Every message; also `message-visitor`, `message-agent`, `message-system`.
+ * @csspart queue - The visitor's place in line and estimated wait, while no agent has the conversation yet.
  * @csspart typing - The "is typing" line.
  * @csspart composer - The form with the text box and send button.
  * @csspart input - The text box.
@@ -131,6 +132,7 @@ export class ParleyChat extends LitElement {
             ${entries.map((entry) => this.renderEntry(entry))}
           </ol>
         </div>
+        ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         <form part="composer" @submit=${this.onSubmit}>
           <textarea
@@ -146,6 +148,16 @@ export class ParleyChat extends LitElement {
         </form>
       </section>
     `;
+  }
+
+  private renderQueue() {
+    const queue = this.connection.queue;
+    if (!queue?.position) return nothing;
+    const t = this.strings;
+    const seconds = queue.estimatedWaitSeconds;
+    const wait = seconds === null ? '' : seconds < 60 ? t.queueUnderMinute : fill(t.queueMinutes, { minutes: String(Math.ceil(seconds / 60)) });
+    const line = fill(t.queuePosition, { position: String(queue.position) });
+    return html`<p part="queue" role="status">${wait ? `${line} · ${wait}` : line}</p>`;
   }
 
   private renderEntry(entry: TranscriptEntry) {

@@ -37,6 +37,12 @@ export interface ChatStrings {
   /** `{name}` is the agent's name, or `agent` when the relay gives none. */
   typing: string;
   agent: string;
+  /** The visitor's place while no agent has their conversation yet; `{position}` is 1 for next. */
+  queuePosition: string;
+  /** Follows queuePosition after a dot: the estimated wait, rounded up to whole minutes. */
+  queueMinutes: string;
+  /** The estimated wait when it is under a minute. */
+  queueUnderMinute: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -69,6 +75,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     reloadToContinue: 'This chat was updated. Reload the page to continue.',
     typing: '{name} is typing…',
     agent: 'Agent',
+    queuePosition: 'You are number {position} in line',
+    queueMinutes: 'about {minutes} min',
+    queueUnderMinute: 'less than a minute',
   },
   fr: {
     unread: 'non lus',
@@ -87,6 +96,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     reloadToContinue: 'Ce chat a été mis à jour. Rechargez la page pour continuer.',
     typing: '{name} écrit…',
     agent: 'Conseiller',
+    queuePosition: 'Vous êtes numéro {position} dans la file',
+    queueMinutes: 'environ {minutes} min',
+    queueUnderMinute: 'moins d’une minute',
   },
   de: {
     unread: 'ungelesen',
@@ -105,6 +117,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     reloadToContinue: 'Dieser Chat wurde aktualisiert. Laden Sie die Seite neu, um fortzufahren.',
     typing: '{name} schreibt…',
     agent: 'Mitarbeiter',
+    queuePosition: 'Sie sind Nummer {position} in der Warteschlange',
+    queueMinutes: 'etwa {minutes} Min.',
+    queueUnderMinute: 'weniger als eine Minute',
   },
   es: {
     unread: 'sin leer',
@@ -123,6 +138,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     reloadToContinue: 'Este chat se ha actualizado. Recarga la página para continuar.',
     typing: '{name} está escribiendo…',
     agent: 'Agente',
+    queuePosition: 'Eres el número {position} en la fila',
+    queueMinutes: 'unos {minutes} min',
+    queueUnderMinute: 'menos de un minuto',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -141,6 +159,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     reloadToContinue: 'تم تحديث هذه المحادثة. أعد تحميل الصفحة للمتابعة.',
     typing: '{name} يكتب…',
     agent: 'الموظف',
+    queuePosition: 'ترتيبك {position} في قائمة الانتظار',
+    queueMinutes: 'حوالي {minutes} دقيقة',
+    queueUnderMinute: 'أقل من دقيقة',
   },
 };
 
