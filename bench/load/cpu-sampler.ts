@@ -17,7 +17,10 @@ export interface CpuUse {
 }
 
 export function startCpuSample(groups: CpuGroups): () => CpuUse {
-  const read = () => Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((sum, pid) => sum + cpuSeconds(pid), 0)]));
+  // Per pid: a Postgres backend that ended in between would otherwise take its whole lifetime's
+  // CPU out of the sum; one that started in between counts from zero, which is right.
+  const read = () =>
+    Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, new Map(pids().map((pid) => [pid, cpuSeconds(pid)]))]));
   const startedAt = process.hrtime.bigint();
   const before = read();
   const machineBefore = machineCpuSeconds();
@@ -26,7 +29,11 @@ export function startCpuSample(groups: CpuGroups): () => CpuUse {
     const after = read();
     const machineAfter = machineCpuSeconds();
     const groupUse: Record<string, number> = {};
-    for (const name of Object.keys(groups)) groupUse[name] = (100 * Math.max(0, after[name]! - before[name]!)) / seconds;
+    for (const name of Object.keys(groups)) {
+      let used = 0;
+      for (const [pid, cpu] of after[name]!) used += Math.max(0, cpu - (before[name]!.get(pid) ?? 0));
+      groupUse[name] = (100 * used) / seconds;
+    }
     const total = machineAfter.total - machineBefore.total;
     const machine = total > 0 ? (100 * (machineAfter.busy - machineBefore.busy)) / total : 0;
     // Whatever else ran meanwhile (the orchestrator, the kernel, other people's work on a shared machine).
