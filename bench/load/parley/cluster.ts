@@ -50,7 +50,7 @@ async function signIn(baseUrl: string, agent: { email: string; password: string 
   const response = await fetch(`${baseUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(agent),
+    body: JSON.stringify({ email: agent.email, password: agent.password }),
   });
   if (response.status !== 200) throw new Error(`agent login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
