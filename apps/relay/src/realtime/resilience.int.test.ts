@@ -186,7 +186,11 @@ describe.skipIf(!postgresUrl() || !redisUrl())('a relay stopped during a deploy'
       60_000,
     ).catch((error: Error) => {
       // Say where it stood: a stuck outbox and a delivery gap are different bugs.
-      throw new Error(`${error.message} (state ${client.state}, pending ${client.pending().length}, delivered ${messages.length}, connections ${connections}, closes ${closeCodes.join(',')})`);
+      const stuck = client.pending().map((m) => `${m.body}:${m.status}${m.error ? `:${m.error.code}` : ''}`);
+      throw new Error(
+        `${error.message} (state ${client.state}, delivered ${messages.length}, connections ${connections}, ` +
+          `closes ${closeCodes.join(',')}, pending ${stuck.length}: ${stuck.slice(0, 5).join(' ')})`,
+      );
     });
 
     expect(closeCodes[0]).toBe(CLOSE_RELAY_RESTARTING);
