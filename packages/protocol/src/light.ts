@@ -158,6 +158,19 @@ export function isRetryable(code: string): boolean {
   return code in ERRORS ? ERRORS[code as ErrorCode].retryable : true;
 }
 
+/** The agent's routing commands (presence, assignment, lifecycle): the relay's routing service handles these. */
+export const WORK_FRAME_TYPES = [
+  'presence.set',
+  'presence.activity',
+  'conversation.claim',
+  'conversation.transfer',
+  'conversation.unassign',
+  'conversation.close',
+  'conversation.reopen',
+  'conversation.snooze',
+  'capacity.set',
+] as const;
+
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
 export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view'] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
@@ -169,14 +182,6 @@ export const CONSOLE_TO_RELAY_TYPES = [
   'conversation.unwatch',
   'resume',
   'ping',
-  'presence.set',
-  'presence.activity',
-  'conversation.claim',
-  'conversation.transfer',
-  'conversation.unassign',
-  'conversation.close',
-  'conversation.reopen',
-  'conversation.snooze',
-  'capacity.set',
+  ...WORK_FRAME_TYPES,
   'note.send',
 ] as const;

@@ -43,21 +43,11 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { channels } from '../realtime/channels';
 import type { Hub } from '../realtime/hub';
+import { WORK_FRAME_TYPES } from '@parley/protocol';
 import { planAssignments } from './assignment-policy';
 import { effectiveStatus, type PresenceStore } from './presence-store';
 import { QueueNotifier } from './queue-notifier';
 
-export const WORK_FRAME_TYPES = [
-  'presence.set',
-  'presence.activity',
-  'conversation.claim',
-  'conversation.transfer',
-  'conversation.unassign',
-  'conversation.close',
-  'conversation.reopen',
-  'conversation.snooze',
-  'capacity.set',
-] as const;
 export type WorkFrame = Extract<ConsoleToRelay, { type: (typeof WORK_FRAME_TYPES)[number] }>;
 
 export function isWorkFrame(frame: ConsoleToRelay): frame is WorkFrame {
