@@ -27,6 +27,7 @@ export interface ImpactReport {
 export function impactReport(samples: RunSample[]): ImpactReport {
   const without = samples.filter((sample) => sample.variant === 'without');
   const withSnippet = samples.filter((sample) => sample.variant === 'with');
+  const floor = samples.filter((sample) => sample.variant === 'floor');
   const row = (metric: string, unit: string, pick: (sample: RunSample) => number): ImpactRow => ({
     metric,
     unit,
@@ -50,6 +51,10 @@ export function impactReport(samples: RunSample[]): ImpactReport {
   const longWithout = without.filter((sample) => sample.beforeClick.longTasks > 0).length;
   const lcpNoise = Math.max(lcp.with.iqr, lcp.without.iqr);
   const lcpDelta = lcp.with.median - lcp.without.median;
+  const floorLine = (name: string, pick: (phase: PhaseSample) => number) => {
+    const median = (runs: RunSample[]) => spread(runs.map((sample) => pick(sample.beforeClick))).median;
+    return `${name} ${fixed(median(floor) - median(without))} ms, Parley's own share on top ${fixed(median(withSnippet) - median(floor))} ms`;
+  };
   const verdicts = [
     `main-thread time added before the first click: ${fixed(addedMs)} ms (median with - median without; target <= ${MAIN_THREAD_TARGET_MS} ms): ` +
       judged(addedMs, MAIN_THREAD_TARGET_MS, Math.max(mainThread.with.iqr, mainThread.without.iqr)) +
@@ -59,6 +64,13 @@ export function impactReport(samples: RunSample[]): ImpactReport {
       `${longWithout}/${without.length} without (target: none added): ${longWith <= longWithout ? 'met' : 'NOT met'}`,
     `LCP: median ${fixed(lcp.with.median)} ms with vs ${fixed(lcp.without.median)} ms without, difference ${fixed(lcpDelta)} ms ` +
       `against a run-to-run spread (IQR) of ${fixed(lcpNoise)} ms: ${Math.abs(lcpDelta) <= lcpNoise ? 'within noise' : 'OUTSIDE noise'}`,
+    ...(floor.length > 0
+      ? [
+          `the floor, the same snippet loading an empty script from another origin, adds before the first click: ` +
+            `${floorLine('main-thread time', (phase) => phase.taskMs)}; ${floorLine('script', (phase) => phase.scriptMs)}; ` +
+            `${floorLine('CPU clock', (phase) => phase.cpuMs)} (medians)`,
+        ]
+      : []),
   ];
   return {
     runsPerVariant: Math.min(without.length, withSnippet.length),

@@ -6,7 +6,11 @@
  */
 import type { Browser, CDPSession } from 'playwright-core';
 
-export type Variant = 'with' | 'without';
+/**
+ * `with` the snippet, `without` it, and `floor`: the same snippet loading an empty script from another
+ * origin, the least any third-party script tag costs a page, so Parley's own share can be told apart.
+ */
+export type Variant = 'with' | 'without' | 'floor';
 
 /** 4x is Lighthouse's mobile setting: a mid-range phone on this machine's CPU. */
 const CPU_THROTTLING_RATE = 4;

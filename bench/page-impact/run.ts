@@ -33,15 +33,18 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let relay: RelayForPages | undefined;
   let pages: PageServer | undefined;
+  let thirdParty: PageServer | undefined;
   let browser: Browser | undefined;
   try {
     const pagePort = await freePort();
     relay = await startRelayForPages(pagePort);
     const snippet = renderSnippet({ relayOrigin: relay.relay.baseUrl, siteKey: relay.siteKey });
+    thirdParty = await startPageServer(await freePort(), { '/empty.js': '' });
     pages = await startPageServer(pagePort, {
       '/blank': BLANK_PAGE_HTML,
       '/with': hostPageHtml(snippet),
       '/without': hostPageHtml(null),
+      '/floor': hostPageHtml(floorSnippet(snippet, relay.relay.baseUrl, thirdParty.origin)),
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -55,14 +58,13 @@ async function main(): Promise<void> {
       hoverPoint: await findLauncher(browser, pages.origin),
     };
     // One unmeasured run each warms Chromium and the relay's file cache, so run 1 is not an outlier.
-    await measureRun(setup, 'with');
-    await measureRun(setup, 'without');
+    for (const variant of VARIANTS) await measureRun(setup, variant);
     // Other work on the machine stretches every wall-clock figure: the report says how busy it was.
     const loadBefore = loadavg()[0]!;
     const samples: RunSample[] = [];
     for (let run = 0; run < runs; run++) {
-      // Alternating, and swapping who goes first, so drift on the machine hits both variants alike.
-      const order: Variant[] = run % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+      // Rotating who goes first, so drift on the machine hits every variant alike.
+      const order = VARIANTS.map((_, index) => VARIANTS[(index + run) % VARIANTS.length]!);
       for (const variant of order) samples.push(await measureRun(setup, variant));
       log(`page-impact: run ${run + 1}/${runs}`);
     }
@@ -83,8 +85,18 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await pages?.close();
+    await thirdParty?.close();
     await relay?.stop();
   }
+}
+
+const VARIANTS: readonly Variant[] = ['with', 'without', 'floor'];
+
+/** The pasted snippet, its loader URL swapped for an empty script on another origin. */
+function floorSnippet(snippet: string, relayOrigin: string, thirdPartyOrigin: string): string {
+  const loaderUrl = `${relayOrigin}/widget/loader.js`;
+  if (!snippet.includes(loaderUrl)) throw new Error(`the snippet no longer names ${loaderUrl}; update floorSnippet`);
+  return snippet.replace(loaderUrl, `${thirdPartyOrigin}/empty.js`);
 }
 
 function docSection(report: ImpactReport, chromiumVersion: string, load: { before: number; after: number }): string {
