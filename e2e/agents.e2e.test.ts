@@ -9,7 +9,7 @@ import { chromiumPath, createTestDatabase, postgresUrl } from '@parley/test-serv
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { ADMIN, launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 const serverUrl = postgresUrl();
@@ -66,11 +66,7 @@ describe.skipIf(!chromium || !serverUrl)('agents at work in Chromium', () => {
   }
 
   async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-    await page.goto(stack.consoleUrl);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('tablist', { name: 'Views' }).waitFor();
+    await signInToConsole(page, stack.consoleUrl, who);
     // The capacity meter comes with presence.synced: the relay now counts this agent as online.
     await page.getByText(/\d+ \/ \d+ chats/).waitFor();
   }

@@ -6,7 +6,7 @@
 import { chromiumPath } from '@parley/test-services';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
@@ -50,10 +50,7 @@ describe.skipIf(!chromium)('visitor and agent in Chromium', () => {
   });
 
   it('lets the agent sign in, see the conversation arrive live, read it and reply', async () => {
-    await agent.goto(stack.consoleUrl);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, stack.consoleUrl);
     const first = agent.locator('[data-conversation-id]');
     await first.first().waitFor();
     expect(await first.count()).toBe(1);

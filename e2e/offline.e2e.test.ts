@@ -5,7 +5,7 @@
 import { chromiumPath } from '@parley/test-services';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
@@ -62,10 +62,7 @@ describe.skipIf(!chromium)('the widget offline', () => {
 
     // The agent's transcript has each exactly once, in the order typed.
     const agentPage = await (await browser.newContext()).newPage();
-    await agentPage.goto(stack.consoleUrl);
-    await agentPage.getByLabel('Email').fill(ADMIN.email);
-    await agentPage.getByLabel('Password').fill(ADMIN.password);
-    await agentPage.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agentPage, stack.consoleUrl);
     await agentPage.locator('[data-conversation-id]').first().click();
     const transcript = agentPage.getByRole('log');
     await transcript.getByText('typed offline two', { exact: true }).waitFor();

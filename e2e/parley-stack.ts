@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@parley/test-services/start';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startRelayProcess, type RelayProcess } from '@parley/relay/testing/relay-process';
 
 export const ADMIN = { email: 'admin@e2e.test', password: 'e2e password that is long' };
@@ -53,4 +53,13 @@ export function launchChromium(executablePath: string): Promise<Browser> {
     executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/** Signs `page` into the console at `consoleUrl` and waits until the inbox is on screen. */
+export async function signInToConsole(page: Page, consoleUrl: string, who: { email: string; password: string } = ADMIN): Promise<void> {
+  await page.goto(consoleUrl);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('tablist', { name: 'Views' }).waitFor();
 }

@@ -6,7 +6,7 @@
 import { chromiumPath } from '@parley/test-services';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 const NOTE = 'SECRET-NOTE: refund already issued twice';
@@ -41,10 +41,7 @@ describe.skipIf(!chromium)('notes and canned responses in Chromium', () => {
     await message(visitor).press('Enter');
     await visitor.locator('[data-status="sent"]', { hasText: 'Has my order shipped?' }).waitFor();
 
-    await agent.goto(stack.consoleUrl);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, stack.consoleUrl);
     await agent.locator('[data-conversation-id]').first().waitFor();
     // A team canned response, made over REST with the agent's session, then the console reloaded to list it.
     const created = await agentContext.request.post(`${stack.consoleUrl}v1/canned-responses`, {
