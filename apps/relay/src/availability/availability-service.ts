@@ -81,6 +81,10 @@ export class AvailabilityService {
     site.watchers.add(watcher);
     const availability = await this.current(workspaceId, siteId);
     watcher.send({ type: 'availability.changed', ...availability });
+    const json = JSON.stringify(availability);
+    // The first watcher sets what the site's widgets were told; a newer value than the others were told reaches them all.
+    if (site.last === null) site.last = json;
+    else if (site.last !== json) void this.refresh(siteId, site);
     return () => this.unwatch(siteId, watcher);
   }
 
