@@ -83,5 +83,11 @@ export type OfflineMessage = Static<typeof OfflineMessage>;
 export const BusinessHoursReply = Type.Object({ businessHours: BusinessHours, availability: Availability });
 export type BusinessHoursReply = Static<typeof BusinessHoursReply>;
 
+/** Every site of the workspace with its hours: what the console's business-hours section picks from. */
+export const SiteBusinessHours = Type.Object({ siteId: Uuid, siteName: Type.String(), businessHours: BusinessHours, availability: Availability });
+export type SiteBusinessHours = Static<typeof SiteBusinessHours>;
+export const BusinessHoursListReply = Type.Object({ sites: Type.Array(SiteBusinessHours) });
+export type BusinessHoursListReply = Static<typeof BusinessHoursListReply>;
+
 export const AVAILABILITY_WIDGET_TO_RELAY = [OfflineMessage] as const;
 export const AVAILABILITY_RELAY_TO_WIDGET = [AvailabilityChanged] as const;

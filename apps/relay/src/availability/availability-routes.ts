@@ -1,6 +1,6 @@
 /** Business hours of a site, for the console: any agent of the workspace reads them, admins change them. */
-import { getBusinessHours, getSite, setBusinessHours } from '@parley/db';
-import { BusinessHours, BusinessHoursReply, ErrorBody, SiteParams } from '@parley/protocol';
+import { getBusinessHours, getSite, listSites, setBusinessHours } from '@parley/db';
+import { BusinessHours, BusinessHoursListReply, BusinessHoursReply, ErrorBody, SiteParams } from '@parley/protocol';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireAgent } from '../auth/agent-auth';
@@ -13,6 +13,21 @@ export async function availabilityRoutes(parent: FastifyInstance): Promise<void>
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { db, availability } = app.parley;
   app.addHook('preHandler', requireAgent);
+
+  app.get('/v1/business-hours', { schema: { response: { 200: BusinessHoursListReply, ...errors } } }, async (request) => {
+    const workspaceId = request.agentSession!.agent.workspaceId;
+    const sites = await listSites(db, workspaceId);
+    return {
+      sites: await Promise.all(
+        sites.map(async (site) => ({
+          siteId: site.id,
+          siteName: site.name,
+          businessHours: await getBusinessHours(db, workspaceId, site.id),
+          availability: await availability.current(workspaceId, site.id),
+        })),
+      ),
+    };
+  });
 
   app.get(
     '/v1/sites/:siteId/business-hours',

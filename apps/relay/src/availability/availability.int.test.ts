@@ -68,8 +68,13 @@ describe('availability', () => {
     await eventually(() => latest(visitor)?.available === true, 'open all week again');
   });
 
-  it('reads the defaults for a site without saved hours', async () => {
-    const response = await fetch(`${relay.baseUrl}/v1/sites/${relay.a.siteId}/business-hours`, { headers: { cookie: await adminCookie() } });
+  it('reads the defaults for a site without saved hours, and lists only the workspace\'s own sites', async () => {
+    const cookie = await adminCookie();
+    const list = await fetch(`${relay.baseUrl}/v1/business-hours`, { headers: { cookie } });
+    expect(((await list.json()) as { sites: Array<{ siteId: string; siteName: string }> }).sites.map(({ siteId, siteName }) => ({ siteId, siteName }))).toEqual([
+      { siteId: relay.a.siteId, siteName: 'Site a' },
+    ]);
+    const response = await fetch(`${relay.baseUrl}/v1/sites/${relay.a.siteId}/business-hours`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       businessHours: { enabled: false, timeZone: 'UTC', weekly: [], holidays: [], offlineBehaviour: 'form' },
