@@ -76,6 +76,7 @@ export const chatStyles = css`
       border-radius: 0;
       box-shadow: none;
     }
+    input,
     textarea {
       font-size: 16px;
     }
