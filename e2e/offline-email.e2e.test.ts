@@ -43,9 +43,24 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
   });
 
   it('shows the offline form with nobody online and keeps the message', async () => {
+    // The site owner picks the leave-a-message form (the default only says nobody is there).
+    const login = await fetch(`${stack.relay.baseUrl}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { sites } = (await (await fetch(`${stack.relay.baseUrl}/v1/business-hours`, { headers: { cookie } })).json()) as { sites: Array<{ siteId: string }> };
+    const saved = await fetch(`${stack.relay.baseUrl}/v1/sites/${sites[0]!.siteId}/business-hours`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false, timeZone: 'UTC', weekly: [], holidays: [], offlineBehaviour: 'form' }),
+    });
+    expect(saved.status).toBe(200);
+
     await visitor.goto(stack.demoUrl);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
-    await visitor.getByText("We're away. Leave us a message.").waitFor();
+    await visitor.getByText("We're away. Leave a message.").waitFor();
     const email = visitor.getByRole('textbox', { name: 'Your email' });
     const message = visitor.getByRole('textbox', { name: 'Message', exact: true });
 
@@ -69,7 +84,7 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
     const conversation = agent.locator('[data-conversation-id]', { hasText: 'Can I order a custom tent?' });
     await conversation.waitFor();
     // Somebody is online now: the widget drops the notice and the email field.
-    await visitor.getByText("We're away. Leave us a message.").waitFor({ state: 'detached' });
+    await visitor.getByText("We're away. Leave a message.").waitFor({ state: 'detached' });
     expect(await visitor.getByRole('textbox', { name: 'Your email' }).count()).toBe(0);
 
     await conversation.click();

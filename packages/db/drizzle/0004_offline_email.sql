@@ -14,7 +14,7 @@ CREATE TABLE "site_business_hours" (
 	"time_zone" text DEFAULT 'UTC' NOT NULL,
 	"weekly" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"holidays" text[] DEFAULT '{}'::text[] NOT NULL,
-	"offline_behaviour" text DEFAULT 'form' NOT NULL,
+	"offline_behaviour" text DEFAULT 'notice' NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -4,8 +4,12 @@ import type { BusinessHours } from '@parley/protocol';
 import type { Db } from './open-db';
 import { siteBusinessHours, sites } from './schema';
 
-/** What a site without saved hours gets: always within hours, the leave-a-message form when nobody is online. */
-export const DEFAULT_BUSINESS_HOURS: BusinessHours = { enabled: false, timeZone: 'UTC', weekly: [], holidays: [], offlineBehaviour: 'form' };
+/**
+ * What a site without saved hours gets: always within hours, and when nobody is online the widget
+ * says so but keeps the ordinary composer (messages queue as usual). Asking for an email is the
+ * site owner's choice, so an install keeps working as before until they make it.
+ */
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = { enabled: false, timeZone: 'UTC', weekly: [], holidays: [], offlineBehaviour: 'notice' };
 
 export async function getBusinessHours(db: Db, workspaceId: string, siteId: string): Promise<BusinessHours> {
   const [row] = await db

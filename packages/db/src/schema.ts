@@ -302,7 +302,7 @@ export const assignments = pgTable(
   (t) => [index().on(t.teamId, t.createdAt)],
 );
 
-/** A site's business hours and offline behaviour (protocol availability.ts). No row: hours off, the leave-a-message form. */
+/** A site's business hours and offline behaviour (protocol availability.ts). No row: hours off, `notice` (business-hours.ts). */
 export const siteBusinessHours = pgTable('site_business_hours', {
   siteId: uuid()
     .primaryKey()
@@ -314,7 +314,7 @@ export const siteBusinessHours = pgTable('site_business_hours', {
   timeZone: text().notNull().default('UTC'),
   weekly: jsonb().$type<WeeklyRange[]>().notNull().default(sql`'[]'::jsonb`),
   holidays: text().array().notNull().default(sql`'{}'::text[]`),
-  offlineBehaviour: text({ enum: OFFLINE_BEHAVIOURS }).notNull().default('form'),
+  offlineBehaviour: text({ enum: OFFLINE_BEHAVIOURS }).notNull().default('notice'),
   updatedAt: createdAt(),
 });
 

@@ -73,7 +73,7 @@ describe('the offline flow in <parley-chat>', () => {
 
   it('says nobody is here and asks for an email; sends the message as offline.message only with a valid one', async () => {
     const socket = await connected(away);
-    expect(root().querySelector('[part=notice]')?.textContent).toBe("We're away. Leave us a message.");
+    expect(root().querySelector('[part=notice]')?.textContent).toBe("We're away. Leave a message.");
     expect(emailField()?.required).toBe(true);
     expect(emailField()?.type).toBe('email');
 

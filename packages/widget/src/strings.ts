@@ -43,8 +43,9 @@ export interface ChatStrings {
   queueMinutes: string;
   /** The estimated wait when it is under a minute. */
   queueUnderMinute: string;
-  /** Outside business hours or with no agent online (the offline flow). */
+  /** Outside business hours or with no agent online: said however the site handles it (form or queue). */
   away: string;
+  /** The visitor's address in the leave-a-message form and the transcript request. */
   email: string;
   emailTranscript: string;
   transcriptSent: string;
@@ -83,7 +84,7 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'You are number {position} in line',
     queueMinutes: 'about {minutes} min',
     queueUnderMinute: 'less than a minute',
-    away: 'We\'re away. Leave us a message.',
+    away: 'We\'re away. Leave a message.',
     email: 'Your email',
     emailTranscript: 'Email me this chat',
     transcriptSent: 'Sent.',
@@ -108,7 +109,7 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Vous êtes numéro {position} dans la file',
     queueMinutes: 'environ {minutes} min',
     queueUnderMinute: 'moins d’une minute',
-    away: 'Nous sommes absents. Laissez-nous un message.',
+    away: 'Nous sommes absents. Laissez un message.',
     email: 'Votre e-mail',
     emailTranscript: 'Recevoir par e-mail',
     transcriptSent: 'Envoyé.',
@@ -158,7 +159,7 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Eres el número {position} en la fila',
     queueMinutes: 'unos {minutes} min',
     queueUnderMinute: 'menos de un minuto',
-    away: 'No estamos. Déjanos un mensaje.',
+    away: 'No estamos. Deja un mensaje.',
     email: 'Tu correo',
     emailTranscript: 'Recibir por correo',
     transcriptSent: 'Enviado.',
@@ -183,7 +184,7 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'ترتيبك {position} في قائمة الانتظار',
     queueMinutes: 'حوالي {minutes} دقيقة',
     queueUnderMinute: 'أقل من دقيقة',
-    away: 'لسنا متاحين. اترك لنا رسالة.',
+    away: 'لسنا متاحين. اترك رسالة.',
     email: 'بريدك الإلكتروني',
     emailTranscript: 'أرسلها لي بالبريد',
     transcriptSent: 'أُرسلت.',

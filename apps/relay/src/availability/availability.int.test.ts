@@ -32,7 +32,7 @@ describe('availability', () => {
     const visitor = await openVisitor(relay, relay.a);
     sockets.push(visitor);
     await eventually(() => availabilities(visitor).length > 0, 'availability after welcome');
-    expect(availabilities(visitor)[0]).toEqual({ type: 'availability.changed', available: false, reason: 'no_agents', offlineBehaviour: 'form', emailFollowUp: false });
+    expect(availabilities(visitor)[0]).toEqual({ type: 'availability.changed', available: false, reason: 'no_agents', offlineBehaviour: 'notice', emailFollowUp: false });
 
     const agent = await addAgent(relay.database, relay, relay.a);
     sockets.push(agent.socket);
@@ -77,7 +77,7 @@ describe('availability', () => {
     const response = await fetch(`${relay.baseUrl}/v1/sites/${relay.a.siteId}/business-hours`, { headers: { cookie } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
-      businessHours: { enabled: false, timeZone: 'UTC', weekly: [], holidays: [], offlineBehaviour: 'form' },
+      businessHours: { enabled: false, timeZone: 'UTC', weekly: [], holidays: [], offlineBehaviour: 'notice' },
       availability: { available: false, reason: 'no_agents' },
     });
   });
