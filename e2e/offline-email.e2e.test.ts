@@ -5,6 +5,7 @@
  * back into the conversation.
  */
 import { chromiumPath } from '@parley/test-services';
+import axe from 'axe-core';
 import { startSmtpSink, type SmtpSink } from '@parley/relay/testing/smtp-sink';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,17 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
     await email.fill('sam@example.com');
     await message.press('Enter');
     await visitor.locator('[data-status="sent"]', { hasText: 'Can I order a custom tent?' }).waitFor();
+
+    // The form and the transcript offer pass WCAG 2.2 A/AA like the rest of the panel.
+    await visitor.getByText('Email me this chat').waitFor();
+    await visitor.evaluate(axe.source);
+    const violations = await visitor.evaluate(async () => {
+      const run = (window as unknown as { axe: typeof axe }).axe.run;
+      const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+      const result = await run({ include: [['parley-chat']] }, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map(({ id, help }) => `${id}: ${help}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('lets an agent who comes online answer in the console, and the widget sees the change live', async () => {
