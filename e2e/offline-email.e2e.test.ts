@@ -70,6 +70,10 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
     await message.press('Enter');
     await email.fill('sam@');
     await message.press('Enter');
+    // `type=email` alone would pass this; the relay's rule (a dot in the domain) is checked here too.
+    await email.fill('sam@example');
+    await message.press('Enter');
+    expect(await email.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(true);
     expect(await visitor.locator('[part~="message-visitor"]').count()).toBe(0);
 
     await email.fill('sam@example.com');

@@ -222,13 +222,14 @@ export class ConnectionController implements ReactiveController {
   /**
    * Sends a message with the address to answer by email (the offline form). Not through the
    * outbox: the form shows only while connected, and the ack shows it sent like any message.
+   * False when the socket is not open: the visitor's words stay in the composer.
    */
-  sendOffline(email: string, body: string): void {
+  sendOffline(email: string, body: string): boolean {
     const conversationId = this.openConversationId();
     const clientId = createClientId();
     this.email = email;
     this.sentBodies.set(clientId, body);
-    this.client?.send({ type: 'offline.message', clientId, email, body, ...(conversationId ? { conversationId } : {}) });
+    return !!this.client?.send({ type: 'offline.message', clientId, email, body, ...(conversationId ? { conversationId } : {}) });
   }
 
   emailTranscript(email: string): void {

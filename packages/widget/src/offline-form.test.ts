@@ -79,8 +79,18 @@ describe('the offline flow in <parley-chat>', () => {
 
     emailField()!.value = 'not an address';
     const composer = await send('Do you ship to Norway?');
+    // The relay wants a dot in the domain; the browser alone would let `sam@example` through.
+    emailField()!.value = 'sam@example';
+    await send('Do you ship to Norway?');
     expect(socket.sent.filter((frame) => frame.type === 'offline.message' || frame.type === 'message.send')).toEqual([]);
     expect(composer.value).toBe('Do you ship to Norway?');
+
+    // Socket down: nothing is lost, the words stay in the box.
+    socket.readyState = 3;
+    emailField()!.value = 'sam@example.com';
+    await send('Do you ship to Norway?');
+    expect(composer.value).toBe('Do you ship to Norway?');
+    socket.readyState = 1;
 
     emailField()!.value = 'sam@example.com';
     await send('Do you ship to Norway?');

@@ -15,9 +15,15 @@ export function wantsEmail(availability: Availability | null): boolean {
   return availability?.available === false && availability.offlineBehaviour === 'form';
 }
 
-/** The email field; the browser checks the address's shape, the relay checks it again. */
+/** protocol's EmailAddress, as an HTML pattern (anchored by the browser). */
+const EMAIL_PATTERN = '[^\\s@]+@[^\\s@]+\\.[^\\s@]+';
+
+/**
+ * The email field. The browser checks the address against the relay's own rule (protocol
+ * `EmailAddress`: one @, no spaces, a dot in the domain), so nothing it lets through is refused later.
+ */
 export function renderEmailField(t: ChatStrings, email: string) {
-  return html`<input part="email" type="email" required autocomplete="email" aria-label=${t.email} placeholder=${t.email} .value=${email} />`;
+  return html`<input part="email" type="email" required pattern=${EMAIL_PATTERN} autocomplete="email" aria-label=${t.email} placeholder=${t.email} .value=${email} />`;
 }
 
 /** "Email me this transcript", a disclosure with its own email field; `sent` once the relay confirmed it. */

@@ -247,8 +247,9 @@ export class ParleyChat extends LitElement {
     const email = composer.form!.querySelector('input');
     // Enter in the text box skips the form's own validation: ask for a valid address here.
     if (email && !email.reportValidity()) return;
-    if (email) this.connection.sendOffline(email.value, composer.value);
-    else this.connection.send(composer.value);
+    if (email) {
+      if (!this.connection.sendOffline(email.value, composer.value)) return;
+    } else this.connection.send(composer.value);
     composer.value = '';
   }
 
