@@ -11,6 +11,8 @@ import { ERRORS, type ErrorBody } from '@parley/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ParleyError } from './parley-error';
 import { realtimeRoutes } from './realtime/realtime-routes';
+import { availabilityRoutes } from './availability/availability-routes';
+import { emailRoutes } from './email/email-routes';
 import { authRoutes } from './routes/auth-routes';
 import { conversationRoutes } from './routes/conversation-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -82,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes);
   await app.register(routingRoutes);
   await app.register(toolsRoutes);
+  await app.register(availabilityRoutes);
+  await app.register(emailRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

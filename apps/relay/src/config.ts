@@ -40,6 +40,13 @@ const EnvSchema = Type.Object({
   PRESENCE_GRACE_MS: Type.Integer({ minimum: 0, default: 15000 }),
   /** An agent without activity this long is shown away, in ms. */
   PRESENCE_AWAY_MS: Type.Integer({ minimum: 1000, default: 300000 }),
+  /** Outgoing mail (nodemailer URL, e.g. smtp://user:pass@mail.example.com:587); without it no email is sent. */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  EMAIL_FROM: Type.String({ default: 'Parley <no-reply@localhost>' }),
+  /** A burst of agent replies within this many ms goes out as one email, in ms. */
+  EMAIL_DEBOUNCE_MS: Type.Integer({ minimum: 0, default: 60000 }),
+  /** How long an emailed reply link works, in hours. */
+  EMAIL_LINK_TTL_HOURS: Type.Integer({ minimum: 1, default: 24 * 14 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -62,6 +69,7 @@ export interface Config {
   trustProxy: boolean;
   frameLimits: { visitorSocket: number; agentSocket: number; ip: number; windowSeconds: number };
   routing: { sweepMs: number; presenceGraceMs: number; presenceAwayMs: number };
+  email: { smtpUrl: string | undefined; from: string; debounceMs: number; linkTtlMs: number };
 }
 
 const workspaceRoot = new URL('../../../', import.meta.url);
@@ -104,5 +112,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: 10,
     },
     routing: { sweepMs: parsed.ROUTING_SWEEP_MS, presenceGraceMs: parsed.PRESENCE_GRACE_MS, presenceAwayMs: parsed.PRESENCE_AWAY_MS },
+    email: {
+      smtpUrl: parsed.SMTP_URL,
+      from: parsed.EMAIL_FROM,
+      debounceMs: parsed.EMAIL_DEBOUNCE_MS,
+      linkTtlMs: parsed.EMAIL_LINK_TTL_HOURS * 3600_000,
+    },
   };
 }

@@ -10,6 +10,9 @@ import { Redis } from 'ioredis';
 import type { Config } from './config';
 import { MessageService } from './chat/message-service';
 import { Hub } from './realtime/hub';
+import { AvailabilityService } from './availability/availability-service';
+import { EmailService } from './email/email-service';
+import { createMailer } from './email/mailer';
 import { createRouting } from './routing/create-routing';
 import type { RoutingService } from './routing/routing-service';
 
@@ -26,6 +29,10 @@ export interface Services {
   redis: Redis | null;
   /** Presence, assignment and the queue (routing/). */
   routing: RoutingService;
+  /** What each site's widgets are told about being answered now (availability/). */
+  availability: AvailabilityService;
+  /** Email follow-up and transcripts; null without SMTP_URL (email/). */
+  email: EmailService | null;
   /** Set when the relay is stopping: no new sockets, readiness says so. */
   lifecycle: { draining: boolean };
 }
@@ -56,6 +63,30 @@ export const servicesPlugin = fp(
     if (redis) app.addHook('onClose', async () => void (await redis.quit().catch(() => redis.disconnect())));
     const messages = new MessageService(db, hub, app.log, { concurrency: options.database.kind === 'pglite' ? 1 : 4 });
     const routing = createRouting(app, options, db, hub, messages);
+    const { email: emailConfig, routing: timing, publicUrl } = options.config;
+    const availability = new AvailabilityService(db, (workspaceId) => routing.anyoneOnline(workspaceId), {
+      checkMs: timing.sweepMs,
+      seenEveryMs: 20_000,
+      emailFollowUp: emailConfig.smtpUrl !== undefined,
+    }, app.log);
+    routing.onPresenceChanged = (workspaceId) => availability.refreshWorkspace(workspaceId);
+    availability.start();
+    const email = emailConfig.smtpUrl
+      ? new EmailService(db, createMailer(emailConfig.smtpUrl, emailConfig.from), (visitorId) => availability.hasVisitor(visitorId), {
+          publicUrl,
+          debounceMs: emailConfig.debounceMs,
+          linkTtlMs: emailConfig.linkTtlMs,
+          secret: options.secret,
+        }, app.log, redis)
+      : null;
+    if (email) {
+      messages.onAgentReply = (workspaceId, conversation) => email.agentReplied(workspaceId, conversation);
+      email.start();
+    }
+    app.addHook('onClose', async () => {
+      availability.close();
+      await email?.close();
+    });
     app.decorate('parley', {
       config: options.config,
       database: options.database,
@@ -65,6 +96,8 @@ export const servicesPlugin = fp(
       // PGlite has one connection: more than one batch in flight would only queue.
       messages,
       routing,
+      availability,
+      email,
       secret: options.secret,
       redis,
       lifecycle: { draining: false },

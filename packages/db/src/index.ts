@@ -112,3 +112,16 @@ export {
 export { queuedTeamsOfVisitor, queueEntries, recentWaitsMs, type QueueEntry } from './queue';
 export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
 export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';
+export { DEFAULT_BUSINESS_HOURS, getBusinessHours, setBusinessHours } from './business-hours';
+export {
+  claimDueFollowUps,
+  followUpContext,
+  markFollowedUp,
+  markFromOfflineForm,
+  markVisitorsSeen,
+  retryFollowUp,
+  scheduleFollowUp,
+  setVisitorEmail,
+  type DueFollowUp,
+  type FollowUpContext,
+} from './email-follow-ups';

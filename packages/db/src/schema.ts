@@ -4,9 +4,9 @@
  * drizzle.config.ts) makes every column snake_case in SQL. Timestamps keep milliseconds only
  * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
  */
-import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
+import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS, OFFLINE_BEHAVIOURS, type WeeklyRange } from '@parley/protocol';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
 const optionalTime = () => timestamp({ withTimezone: true, precision: 3 });
@@ -300,4 +300,43 @@ export const assignments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index().on(t.teamId, t.createdAt)],
+);
+
+/** A site's business hours and offline behaviour (protocol availability.ts). No row: hours off, `notice` (business-hours.ts). */
+export const siteBusinessHours = pgTable('site_business_hours', {
+  siteId: uuid()
+    .primaryKey()
+    .references(() => sites.id, { onDelete: 'cascade' }),
+  workspaceId: uuid()
+    .notNull()
+    .references(() => workspaces.id),
+  enabled: boolean().notNull().default(false),
+  timeZone: text().notNull().default('UTC'),
+  weekly: jsonb().$type<WeeklyRange[]>().notNull().default(sql`'[]'::jsonb`),
+  holidays: text().array().notNull().default(sql`'{}'::text[]`),
+  offlineBehaviour: text({ enum: OFFLINE_BEHAVIOURS }).notNull().default('notice'),
+  updatedAt: createdAt(),
+});
+
+/**
+ * Agent replies owed to a visitor by email (relay email/). `dueAt` is set by the first reply of a
+ * burst and cleared by the node that sends the one email for the burst; `emailedThroughSeq` (the
+ * conversation's own numbering) is how far replies were emailed or seen live.
+ */
+export const emailFollowUps = pgTable(
+  'email_follow_ups',
+  {
+    conversationId: uuid()
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    /** Started from the offline form: replies are emailed even while the visitor is connected. */
+    fromOfflineForm: boolean().notNull().default(false),
+    dueAt: optionalTime(),
+    emailedThroughSeq: integer().notNull().default(0),
+    lastEmailedAt: optionalTime(),
+  },
+  (t) => [index('email_follow_ups_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`)],
 );

@@ -127,6 +127,11 @@ export const ERRORS = {
     retryable: true,
     message: 'Too many frames or requests. Slow down and retry shortly.',
   },
+  email_unavailable: {
+    status: 503,
+    retryable: false,
+    message: 'This relay sends no email: its operator has not set SMTP_URL.',
+  },
   unavailable: {
     status: 503,
     retryable: true,
@@ -172,7 +177,7 @@ export const WORK_FRAME_TYPES = [
 ] as const;
 
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
-export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view'] as const;
+export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view', 'offline.message', 'transcript.email'] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
   'message.send',

@@ -1,4 +1,5 @@
 import {
+  createClientId,
   createRealtimeClient,
   localStorageOutbox,
   memoryOutbox,
@@ -8,7 +9,7 @@ import {
   type WebSocketFactory,
   type WidgetSide,
 } from '@parley/client';
-import type { Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import type { Availability, Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PageTracker } from './page-tracker';
@@ -59,6 +60,12 @@ export class ConnectionController implements ReactiveController {
   get queue(): QueueUpdated | null {
     return this.queueFrame?.conversationId === this.conversationId ? this.queueFrame : null;
   }
+  /** Whether anyone answers now (business hours, agents online); null until the relay says. */
+  availability: Availability | null = null;
+  /** The address the visitor gave in the offline form, kept for their next message and the transcript. */
+  email = '';
+  /** The conversation whose transcript the relay mailed last. */
+  mailed: string | null = null;
   /** A problem the visitor cannot fix by waiting (the relay refused this page or this version), as a catalog key. */
   problem: 'unavailable' | 'reloadToContinue' | null = null;
 
@@ -138,6 +145,14 @@ export class ConnectionController implements ReactiveController {
         if (frame.author.kind === 'visitor') return;
         this.setAgentTyping(frame.conversationId, frame.isTyping ? frame.author : null);
       }),
+      client.on('availability.changed', (frame) => {
+        this.availability = frame;
+        this.host.requestUpdate();
+      }),
+      client.on('transcript.emailed', (frame) => {
+        this.mailed = frame.conversationId;
+        this.host.requestUpdate();
+      }),
       client.on('queue.updated', (frame) => {
         this.queueFrame = frame.position === null ? null : frame;
         this.host.requestUpdate();
@@ -199,10 +214,27 @@ export class ConnectionController implements ReactiveController {
   send(body: string): void {
     if (!this.client) return;
     this.visitorTyping.stop();
-    const active = this.conversationId ? this.conversations.get(this.conversationId) : undefined;
-    const conversationId = this.conversationId && active?.status !== 'closed' ? this.conversationId : undefined;
+    const conversationId = this.openConversationId();
     const sent = this.client.sendMessage(conversationId ? { conversationId, body } : { body });
     this.sentBodies.set(sent.clientId, body);
+  }
+
+  /**
+   * Sends a message with the address to answer by email (the offline form). Not through the
+   * outbox: the form shows only while connected, and the ack shows it sent like any message.
+   * False when the socket is not open: the visitor's words stay in the composer.
+   */
+  sendOffline(email: string, body: string): boolean {
+    const conversationId = this.openConversationId();
+    const clientId = createClientId();
+    this.email = email;
+    this.sentBodies.set(clientId, body);
+    return !!this.client?.send({ type: 'offline.message', clientId, email, body, ...(conversationId ? { conversationId } : {}) });
+  }
+
+  emailTranscript(email: string): void {
+    this.email = email;
+    if (this.conversationId) this.client?.send({ type: 'transcript.email', conversationId: this.conversationId, email });
   }
 
   /** Sends a failed message again, as a new message (the relay refused the old one for good). */
@@ -211,6 +243,12 @@ export class ConnectionController implements ReactiveController {
     if (!failed) return;
     this.discard(clientId);
     this.send(failed.body);
+  }
+
+  /** The conversation on screen unless it is closed (then the next message starts a new one). */
+  private openConversationId(): string | undefined {
+    const active = this.conversationId ? this.conversations.get(this.conversationId) : undefined;
+    return this.conversationId && active?.status !== 'closed' ? this.conversationId : undefined;
   }
 
   discard(clientId: string): void {

@@ -76,6 +76,7 @@ export const chatStyles = css`
       border-radius: 0;
       box-shadow: none;
     }
+    input,
     textarea {
       font-size: 16px;
     }
@@ -226,7 +227,8 @@ export const chatStyles = css`
     font-size: 0.85em;
   }
   [part='queue'],
-  [part='typing'] {
+  [part='typing'],
+  [part='transcript'] {
     margin: 0;
     padding: 0 16px 6px;
     color: var(--_muted);
@@ -238,7 +240,12 @@ export const chatStyles = css`
     gap: 8px;
     padding: 10px 12px;
     border-block-start: 1px solid var(--_border);
+    flex-wrap: wrap;
   }
+  [part='email'] {
+    flex-basis: 100%;
+  }
+  input,
   textarea {
     flex: 1;
     resize: none;

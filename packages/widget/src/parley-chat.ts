@@ -5,6 +5,7 @@ import { property, query } from 'lit/decorators.js';
 import { ConnectionController } from './connection-controller';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
+import { renderEmailField, renderTranscript, wantsEmail } from './offline-form';
 import { chatStyles } from './parley-chat.styles';
 import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
 import type { Theme } from './theme';
@@ -28,7 +29,9 @@ export interface UnreadChange {
  * @csspart panel - The chat window.
  * @csspart header - The title bar with the site name.
  * @csspart close - The close button.
- * @csspart notice - The connection notice shown while reconnecting.
+ * @csspart notice - The connection notice shown while reconnecting, or that nobody can answer now (outside hours, no agent online).
+ * @csspart email - The visitor's email in the composer while nobody can answer (the leave-a-message form).
+ * @csspart transcript - "Email me this transcript", when the relay sends email.
  * @csspart log - The message list.
  * @csspart message - Every message; also `message-visitor`, `message-agent`, `message-system`.
  * @csspart queue - The visitor's place in line and estimated wait, while no agent has the conversation yet.
@@ -108,9 +111,9 @@ export class ParleyChat extends LitElement {
   // Texts the widget did not write (site name, greeting, messages) carry dir="auto": an English
   // greeting in an Arabic panel keeps its full stop at its own end, and Arabic in an English one too.
   protected override render() {
-    const { site, entries, typing, state, problem } = this.connection;
+    const { site, entries, typing, state, problem, availability, conversationId, email } = this.connection;
     const t = this.strings;
-    const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : null;
+    const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : availability?.available === false ? t.away : null;
     const title = site?.name ?? t.chat;
     return html`
       <section
@@ -134,7 +137,11 @@ export class ParleyChat extends LitElement {
         </div>
         ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
+        ${availability?.emailFollowUp && conversationId
+          ? renderTranscript(t, email, this.connection.mailed === conversationId, (address) => this.connection.emailTranscript(address))
+          : nothing}
         <form part="composer" @submit=${this.onSubmit}>
+          ${wantsEmail(availability) ? renderEmailField(t, email) : nothing}
           <textarea
             part="input"
             aria-label=${t.message}
@@ -237,7 +244,12 @@ export class ParleyChat extends LitElement {
   private sendDraft(): void {
     const composer = this.composer;
     if (!composer || !/\S/.test(composer.value)) return;
-    this.connection.send(composer.value);
+    const email = composer.form!.querySelector('input');
+    // Enter in the text box skips the form's own validation: ask for a valid address here.
+    if (email && !email.reportValidity()) return;
+    if (email) {
+      if (!this.connection.sendOffline(email.value, composer.value)) return;
+    } else this.connection.send(composer.value);
     composer.value = '';
   }
 

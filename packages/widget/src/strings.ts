@@ -43,6 +43,12 @@ export interface ChatStrings {
   queueMinutes: string;
   /** The estimated wait when it is under a minute. */
   queueUnderMinute: string;
+  /** Outside business hours or with no agent online: said however the site handles it (form or queue). */
+  away: string;
+  /** The visitor's address in the leave-a-message form and the transcript request. */
+  email: string;
+  emailTranscript: string;
+  transcriptSent: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -78,6 +84,10 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'You are number {position} in line',
     queueMinutes: 'about {minutes} min',
     queueUnderMinute: 'less than a minute',
+    away: 'We\'re away. Leave a message.',
+    email: 'Your email',
+    emailTranscript: 'Email me this chat',
+    transcriptSent: 'Sent.',
   },
   fr: {
     unread: 'non lus',
@@ -99,6 +109,10 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Vous êtes numéro {position} dans la file',
     queueMinutes: 'environ {minutes} min',
     queueUnderMinute: 'moins d’une minute',
+    away: 'Nous sommes absents. Laissez un message.',
+    email: 'Votre e-mail',
+    emailTranscript: 'Recevoir par e-mail',
+    transcriptSent: 'Envoyé.',
   },
   de: {
     unread: 'ungelesen',
@@ -120,6 +134,10 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Sie sind Nummer {position} in der Warteschlange',
     queueMinutes: 'etwa {minutes} Min.',
     queueUnderMinute: 'weniger als eine Minute',
+    away: 'Wir sind nicht da. Schreiben Sie uns.',
+    email: 'Ihre E-Mail',
+    emailTranscript: 'Per E-Mail erhalten',
+    transcriptSent: 'Gesendet.',
   },
   es: {
     unread: 'sin leer',
@@ -141,6 +159,10 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Eres el número {position} en la fila',
     queueMinutes: 'unos {minutes} min',
     queueUnderMinute: 'menos de un minuto',
+    away: 'No estamos. Deja un mensaje.',
+    email: 'Tu correo',
+    emailTranscript: 'Recibir por correo',
+    transcriptSent: 'Enviado.',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -162,6 +184,10 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'ترتيبك {position} في قائمة الانتظار',
     queueMinutes: 'حوالي {minutes} دقيقة',
     queueUnderMinute: 'أقل من دقيقة',
+    away: 'لسنا متاحين. اترك رسالة.',
+    email: 'بريدك الإلكتروني',
+    emailTranscript: 'أرسلها لي بالبريد',
+    transcriptSent: 'أُرسلت.',
   },
 };
 

@@ -16,6 +16,9 @@ export function AppHeader() {
       <CapacityMeter me={desk.work.me.value} />
       <PresenceControl work={desk.work} />
       <span class="agent-name">{session.agent.value?.name}</span>
+      <button type="button" class="button-quiet" onClick={() => desk.ui.open('business-hours')}>
+        Hours
+      </button>
       <button type="button" class="button-quiet" title="Keyboard shortcuts (?)" onClick={() => desk.ui.open('help')}>
         ?
       </button>

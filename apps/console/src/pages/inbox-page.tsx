@@ -4,6 +4,7 @@ import { CommandPalette } from '../components/command-palette';
 import { ConversationList } from '../components/conversation-list';
 import { ConversationPane } from '../components/conversation-pane';
 import { ShortcutHelp } from '../components/shortcut-help';
+import { BusinessHoursDialog } from '../components/business-hours-dialog';
 import { WorkNotice } from '../components/work-notice';
 import { ToolsApiContext, ToolsContext } from '../components/tools-context';
 import { ToolsBar } from '../components/tools-bar';
@@ -59,6 +60,7 @@ export function InboxPage() {
         </div>
         {dialog === 'palette' && <CommandPalette commands={commandsFor(desk)} apple={apple} onClose={ui.close} />}
         {dialog === 'help' && <ShortcutHelp apple={apple} onClose={ui.close} />}
+        {dialog === 'business-hours' && <BusinessHoursDialog canEdit={desk.agent.role === 'admin'} onClose={ui.close} />}
       </div>
     </ToolsContext.Provider>
   );

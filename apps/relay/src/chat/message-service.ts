@@ -55,6 +55,8 @@ export class MessageService {
 
   /** Told of every conversation a message changed, after the commit: routing queues and assigns from it. */
   onConversationChanged: ((workspaceId: string, conversation: ConversationSummary) => void) | null = null;
+  /** Told of every agent reply the visitor sees (not notes), after the commit: email follow-up. */
+  onAgentReply: ((workspaceId: string, conversation: ConversationSummary, message: Message) => void) | null = null;
 
   /** Resolves once every accepted message is committed (and answered). */
   drain(): Promise<void> {
@@ -102,6 +104,7 @@ export class MessageService {
     );
     if (!result) throw new ParleyError('not_found', 'no such conversation in this workspace', input.clientId);
     this.announce(sender.workspaceId, result.conversation, result.message, result.visitorSeq);
+    if (kind === 'text') this.onAgentReply?.(sender.workspaceId, result.conversation, result.message);
     return ackFor(input.clientId, result.message);
   }
 

@@ -90,6 +90,8 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         limits: visitorLimits,
         ip: request.ip,
         routing,
+        availability: app.parley.availability,
+        email: app.parley.email,
         userAgent: request.headers['user-agent'],
         onClosed: forget,
       });

@@ -9,6 +9,8 @@ import {
   listVisitorConversations,
   siteVisitorTeams,
   listVisitorMessages,
+  markFromOfflineForm,
+  setVisitorEmail,
   toSitePublic,
   type Db,
   type SiteRecord,
@@ -29,6 +31,8 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { recordAndAnnouncePageView } from '../tools/page-views';
 import type { RoutingService } from '../routing/routing-service';
+import type { AvailabilityService } from '../availability/availability-service';
+import type { EmailService } from '../email/email-service';
 import { channels } from './channels';
 import { Connection } from './connection';
 import type { FrameLimits } from './frame-limits';
@@ -46,6 +50,9 @@ export interface VisitorConnectionDeps {
   /** The visitor's IP, for the per-IP flood budget. */
   ip: string;
   routing: RoutingService;
+  availability: AvailabilityService;
+  /** Null without SMTP_URL. */
+  email: EmailService | null;
   /** The upgrade's User-Agent header, for the visitor context agents see. */
   userAgent?: string | undefined;
   onClosed(connection: Connection<WidgetToRelay>): void;
@@ -58,6 +65,7 @@ const CONVERSATIONS_ON_HELLO = 20;
 
 export class VisitorConnection extends Connection<WidgetToRelay> {
   private visitor: { id: string; name: string | null } | null = null;
+  private unwatchAvailability: (() => void) | null = null;
 
   constructor(
     socket: WebSocket,
@@ -95,6 +103,13 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       site: await this.sitePublic(),
       heartbeatMs: HEARTBEAT_MS,
     });
+    // Whether anyone will answer now (business hours, agents online), and live changes of it.
+    this.unwatchAvailability = await this.deps.availability.watch(workspaceId, siteId, { visitorId: visitor.id, send: (changed) => this.send(changed) });
+    if (!this.isOpen) {
+      // The socket went while we looked: its close already ran without a watch to end.
+      this.unwatchAvailability();
+      this.unwatchAvailability = null;
+    }
     await this.syncAll(frame.resume ?? {});
     // A visitor who reconnects while waiting learns their place in line again.
     for (const position of await this.deps.routing.queue.positionsFor(workspaceId, visitor.id)) this.send(position);
@@ -146,6 +161,24 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
         await this.sync(conversation, frame.afterSeq);
         return;
       }
+      case 'offline.message': {
+        const { workspaceId, id: siteId } = this.site;
+        // The address first: the first agent reply may come before this frame's ack is read.
+        await setVisitorEmail(this.deps.db, workspaceId, visitor.id, frame.email);
+        const ack = await this.deps.messages.sendFromVisitor(
+          { workspaceId, siteId, visitorId: visitor.id, name: visitor.name },
+          { clientId: frame.clientId, body: frame.body, ...(frame.conversationId ? { conversationId: frame.conversationId } : {}) },
+        );
+        await markFromOfflineForm(this.deps.db, workspaceId, ack.conversationId);
+        this.send(ack);
+        return;
+      }
+      case 'transcript.email': {
+        if (!this.deps.email) throw new ParleyError('email_unavailable', undefined, frame.type);
+        await this.deps.email.sendTranscript({ workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: visitor.id }, frame.conversationId, frame.email);
+        this.send({ type: 'transcript.emailed', conversationId: frame.conversationId });
+        return;
+      }
       case 'page.view':
         await recordAndAnnouncePageView(
           this.deps,
@@ -163,6 +196,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
   }
 
   protected onClosed(): void {
+    this.unwatchAvailability?.();
+    this.unwatchAvailability = null;
     this.deps.onClosed(this);
   }
 

@@ -80,6 +80,8 @@ export class RoutingService {
   private timers: NodeJS.Timeout[] = [];
   private sweeping: Promise<void> | null = null;
   private closed = false;
+  /** Told after a workspace's agents changed status or load (availability re-checks the widgets). */
+  onPresenceChanged: ((workspaceId: string) => void) | null = null;
 
   constructor(
     private readonly db: Db,
@@ -147,6 +149,12 @@ export class RoutingService {
     return agents.map((agent) => ({ ...agent, status: statuses.get(agent.agentId) ?? 'offline' }));
   }
 
+  /** Whether any agent of the workspace is online (not away, not offline) now. */
+  async anyoneOnline(workspaceId: string): Promise<boolean> {
+    for (const status of (await this.statuses(workspaceId)).values()) if (status === 'online') return true;
+    return false;
+  }
+
   private async statuses(workspaceId: string): Promise<Map<string, AgentStatus>> {
     const now = Date.now();
     const records = await this.store.read(workspaceId);
@@ -193,6 +201,7 @@ export class RoutingService {
     const dirty = [...this.presenceDirty];
     this.presenceDirty.clear();
     for (const [workspaceId, agentIds] of dirty) {
+      this.onPresenceChanged?.(workspaceId);
       const roster = await this.roster(workspaceId);
       for (const agent of roster) {
         if (agentIds.has(agent.agentId)) await this.publishToAgents(workspaceId, { type: 'presence.changed', agent });
