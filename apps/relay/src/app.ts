@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ERRORS, type ErrorBody } from '@parley/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ParleyError } from './parley-error';
+import { ratingRoutes } from './rating/rating-routes';
 import { realtimeRoutes } from './realtime/realtime-routes';
 import { authRoutes } from './routes/auth-routes';
 import { conversationRoutes } from './routes/conversation-routes';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes);
   await app.register(routingRoutes);
   await app.register(toolsRoutes);
+  await app.register(ratingRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

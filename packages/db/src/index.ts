@@ -112,3 +112,4 @@ export {
 export { queuedTeamsOfVisitor, queueEntries, recentWaitsMs, type QueueEntry } from './queue';
 export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
 export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';
+export { getConversationRating, rateConversation, ratingReport, type RateInput, type RateResult, type RatingPeriod, type RatingReport } from './ratings';

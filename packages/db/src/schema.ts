@@ -4,9 +4,17 @@
  * drizzle.config.ts) makes every column snake_case in SQL. Timestamps keep milliseconds only
  * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
  */
-import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
+import {
+  AGENT_ROLES,
+  ASSIGN_REASONS,
+  AUTHOR_KINDS,
+  CONVERSATION_STATUSES,
+  MESSAGE_KINDS,
+  RATING_SCORES,
+  type Attachment,
+} from '@parley/protocol';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
 const optionalTime = () => timestamp({ withTimezone: true, precision: 3 });
@@ -177,6 +185,8 @@ export const messages = pgTable(
      */
     visitorSeq: integer(),
     body: text().notNull(),
+    /** The file this message carries (attachments.ts), as the message shows it; null for most. */
+    attachment: jsonb().$type<Attachment>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -300,4 +310,48 @@ export const assignments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index().on(t.teamId, t.createdAt)],
+);
+
+/**
+ * The visitor's rating of a conversation, one per conversation (replaced while the change window
+ * lasts). Its own table rather than columns on conversations: reports scan it by workspace and
+ * time, and the hot conversation row stays as it is.
+ */
+export const conversationRatings = pgTable(
+  'conversation_ratings',
+  {
+    conversationId: uuid()
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    score: text({ enum: RATING_SCORES }).notNull(),
+    comment: text(),
+    ratedAt: createdAt(),
+  },
+  (t) => [index().on(t.workspaceId, t.ratedAt)],
+);
+
+/** Files sent in conversations. The bytes live in an AttachmentStore under `storageKey`, never in Postgres. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** The MIME type sniffed from the content, never the one the uploader claimed. */
+    type: text().notNull(),
+    size: integer().notNull(),
+    storageKey: text().notNull(),
+    uploaderKind: text({ enum: AUTHOR_KINDS }).notNull(),
+    uploaderId: uuid().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.conversationId)],
 );

@@ -172,7 +172,7 @@ export const WORK_FRAME_TYPES = [
 ] as const;
 
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
-export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view'] as const;
+export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view', 'rating.submit'] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
   'message.send',
@@ -185,3 +185,4 @@ export const CONSOLE_TO_RELAY_TYPES = [
   ...WORK_FRAME_TYPES,
   'note.send',
 ] as const;
+export * from './rating-light';

@@ -8,14 +8,15 @@ import {
   type WebSocketFactory,
   type WidgetSide,
 } from '@parley/client';
-import type { Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import type { Message, QueueUpdated, RatingScore, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PageTracker } from './page-tracker';
+import type { RatingState } from './rating-view';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
 import { countUnread } from './unread';
-import { openStorage, readItem, storageKey, writeItem } from './visitor-storage';
+import { openStorage, readItem, storageKey, writeItem, type VisitorStorageItem } from './visitor-storage';
 
 export interface ConnectionOptions {
   siteKey: string;
@@ -78,6 +79,8 @@ export class ConnectionController implements ReactiveController {
   private reauthenticate = false;
   private unsubscribe: (() => void)[] = [];
   private pages: PageTracker | null = null;
+  /** The last conversation this visitor rated (kept across pages), so the prompt is not shown twice. */
+  private ratedId: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -92,6 +95,7 @@ export class ConnectionController implements ReactiveController {
     this.siteKey = siteKey;
     this.storage = storage ?? openStorage();
     this.conversationId = readItem(this.storage, this.key('conversation'));
+    this.ratedId = readItem(this.storage, this.key('rated'));
 
     const client = createRealtimeClient<WidgetSide>({
       url: widgetSocketUrl(relayOrigin, siteKey),
@@ -137,6 +141,15 @@ export class ConnectionController implements ReactiveController {
       client.on('typing.changed', (frame) => {
         if (frame.author.kind === 'visitor') return;
         this.setAgentTyping(frame.conversationId, frame.isTyping ? frame.author : null);
+      }),
+      client.on('rating.requested', ({ conversationId }) => {
+        const conversation = this.conversations.get(conversationId);
+        if (conversation) conversation.status = 'closed';
+        this.host.requestUpdate();
+      }),
+      client.on('rating.recorded', ({ conversationId }) => {
+        writeItem(this.storage, this.key('rated'), (this.ratedId = conversationId));
+        this.host.requestUpdate();
       }),
       client.on('queue.updated', (frame) => {
         this.queueFrame = frame.position === null ? null : frame;
@@ -205,6 +218,16 @@ export class ConnectionController implements ReactiveController {
     this.sentBodies.set(sent.clientId, body);
   }
 
+  /** The rating prompt for the conversation on screen: asked once it is closed, thanked once rated. */
+  get rating(): RatingState {
+    const id = this.conversationId;
+    return !id ? null : id === this.ratedId ? 'done' : this.conversations.get(id)?.status === 'closed' ? 'ask' : null;
+  }
+
+  rate(score: RatingScore, comment: string): void {
+    if (this.conversationId) this.client?.send({ type: 'rating.submit', conversationId: this.conversationId, score, comment });
+  }
+
   /** Sends a failed message again, as a new message (the relay refused the old one for good). */
   retry(clientId: string): void {
     const failed = this.pending.find((item) => item.clientId === clientId);
@@ -228,7 +251,7 @@ export class ConnectionController implements ReactiveController {
     this.refresh();
   }
 
-  private key(item: 'token' | 'outbox' | 'conversation' | 'seen'): string {
+  private key(item: VisitorStorageItem): string {
     return storageKey(this.siteKey, item);
   }
 

@@ -232,6 +232,16 @@ export const chatStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  [part='rating'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0;
+    padding: 8px 16px;
+  }
+  [part='rating'] input {
+    flex: 1 0 100%;
+  }
   [part='composer'] {
     display: flex;
     align-items: flex-end;

@@ -5,6 +5,7 @@ import { property, query } from 'lit/decorators.js';
 import { ConnectionController } from './connection-controller';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
+import { renderRating } from './rating-view';
 import { chatStyles } from './parley-chat.styles';
 import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
 import type { Theme } from './theme';
@@ -33,6 +34,7 @@ export interface UnreadChange {
  * @csspart message - Every message; also `message-visitor`, `message-agent`, `message-system`.
  * @csspart queue - The visitor's place in line and estimated wait, while no agent has the conversation yet.
  * @csspart typing - The "is typing" line.
+ * @csspart rating - The rating prompt under a closed conversation, then its thank-you line.
  * @csspart composer - The form with the text box and send button.
  * @csspart input - The text box.
  * @csspart send - The send button.
@@ -132,6 +134,7 @@ export class ParleyChat extends LitElement {
             ${entries.map((entry) => this.renderEntry(entry))}
           </ol>
         </div>
+        ${renderRating(this.connection.rating, t, (score, comment) => this.connection.rate(score, comment))}
         ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         <form part="composer" @submit=${this.onSubmit}>

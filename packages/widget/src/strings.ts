@@ -43,6 +43,11 @@ export interface ChatStrings {
   queueMinutes: string;
   /** The estimated wait when it is under a minute. */
   queueUnderMinute: string;
+  /** The rating prompt after an agent closed the conversation; its two answers are 👍 and 👎. */
+  rate: string;
+  /** The optional comment box of the rating prompt. */
+  comment: string;
+  thanks: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -78,6 +83,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'You are number {position} in line',
     queueMinutes: 'about {minutes} min',
     queueUnderMinute: 'less than a minute',
+    rate: 'How was this chat?',
+    comment: 'Comment (optional)',
+    thanks: 'Thanks for your feedback!',
   },
   fr: {
     unread: 'non lus',
@@ -99,6 +107,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Vous êtes numéro {position} dans la file',
     queueMinutes: 'environ {minutes} min',
     queueUnderMinute: 'moins d’une minute',
+    rate: 'Comment s’est passé ce chat ?',
+    comment: 'Commentaire (facultatif)',
+    thanks: 'Merci pour votre avis !',
   },
   de: {
     unread: 'ungelesen',
@@ -120,6 +131,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Sie sind Nummer {position} in der Warteschlange',
     queueMinutes: 'etwa {minutes} Min.',
     queueUnderMinute: 'weniger als eine Minute',
+    rate: 'Wie war dieser Chat?',
+    comment: 'Kommentar (optional)',
+    thanks: 'Danke für Ihr Feedback!',
   },
   es: {
     unread: 'sin leer',
@@ -141,6 +155,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Eres el número {position} en la fila',
     queueMinutes: 'unos {minutes} min',
     queueUnderMinute: 'menos de un minuto',
+    rate: '¿Qué tal este chat?',
+    comment: 'Comentario (opcional)',
+    thanks: '¡Gracias por tu opinión!',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -162,6 +179,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'ترتيبك {position} في قائمة الانتظار',
     queueMinutes: 'حوالي {minutes} دقيقة',
     queueUnderMinute: 'أقل من دقيقة',
+    rate: 'كيف كانت هذه المحادثة؟',
+    comment: 'تعليق (اختياري)',
+    thanks: 'شكرًا على رأيك!',
   },
 };
 
