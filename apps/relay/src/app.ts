@@ -9,6 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ERRORS, type ErrorBody } from '@parley/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { attachmentRoutes } from './attachments/attachment-routes';
 import { ParleyError } from './parley-error';
 import { ratingRoutes } from './rating/rating-routes';
 import { realtimeRoutes } from './realtime/realtime-routes';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routingRoutes);
   await app.register(toolsRoutes);
   await app.register(ratingRoutes);
+  await app.register(attachmentRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

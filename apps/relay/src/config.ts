@@ -4,6 +4,7 @@
  * names the variable.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { join } from 'node:path';
 import { envSchema } from 'env-schema';
 
 const EnvSchema = Type.Object({
@@ -40,6 +41,10 @@ const EnvSchema = Type.Object({
   PRESENCE_GRACE_MS: Type.Integer({ minimum: 0, default: 15000 }),
   /** An agent without activity this long is shown away, in ms. */
   PRESENCE_AWAY_MS: Type.Integer({ minimum: 1000, default: 300000 }),
+  /** Where uploaded files are kept (the local-disk AttachmentStore); DATA_DIR/attachments by default. */
+  ATTACHMENTS_DIR: Type.Optional(Type.String()),
+  /** The largest file a visitor or agent may send, in bytes (10 MB by default). */
+  ATTACHMENT_MAX_BYTES: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -62,6 +67,7 @@ export interface Config {
   trustProxy: boolean;
   frameLimits: { visitorSocket: number; agentSocket: number; ip: number; windowSeconds: number };
   routing: { sweepMs: number; presenceGraceMs: number; presenceAwayMs: number };
+  attachments: { dir: string; maxBytes: number };
 }
 
 const workspaceRoot = new URL('../../../', import.meta.url);
@@ -104,5 +110,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: 10,
     },
     routing: { sweepMs: parsed.ROUTING_SWEEP_MS, presenceGraceMs: parsed.PRESENCE_GRACE_MS, presenceAwayMs: parsed.PRESENCE_AWAY_MS },
+    attachments: { dir: parsed.ATTACHMENTS_DIR ?? join(parsed.DATA_DIR, 'attachments'), maxBytes: parsed.ATTACHMENT_MAX_BYTES },
   };
 }

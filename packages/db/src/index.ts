@@ -113,3 +113,4 @@ export { queuedTeamsOfVisitor, queueEntries, recentWaitsMs, type QueueEntry } fr
 export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
 export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';
 export { getConversationRating, rateConversation, ratingReport, type RateInput, type RateResult, type RatingPeriod, type RatingReport } from './ratings';
+export { findAttachmentByMessage, findVisitorAttachment, findWorkspaceAttachment, insertAttachment, type AttachmentRecord, type NewAttachment } from './attachments';

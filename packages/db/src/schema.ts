@@ -344,6 +344,10 @@ export const attachments = pgTable(
     conversationId: uuid()
       .notNull()
       .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** The message that carries it: a resent upload (same clientId) finds the first file by it. */
+    messageId: uuid()
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     /** The MIME type sniffed from the content, never the one the uploader claimed. */
     type: text().notNull(),
@@ -353,5 +357,5 @@ export const attachments = pgTable(
     uploaderId: uuid().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index().on(t.conversationId)],
+  (t) => [index().on(t.conversationId), unique('attachments_message_id_unique').on(t.messageId)],
 );

@@ -7,3 +7,4 @@ export * from './rest';
 export * from './work';
 export * from './tools';
 export * from './rating';
+export * from './attachments';

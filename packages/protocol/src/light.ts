@@ -132,6 +132,16 @@ export const ERRORS = {
     retryable: true,
     message: 'The relay cannot reach its storage right now. Retry with the same clientId; nothing was stored twice.',
   },
+  attachment_too_large: {
+    status: 413,
+    retryable: false,
+    message: 'The file is larger than this relay accepts. Send a smaller file.',
+  },
+  attachment_type_refused: {
+    status: 415,
+    retryable: false,
+    message: 'This kind of file cannot be sent. Send an image (PNG, JPEG, GIF, WebP) or a PDF.',
+  },
   internal: {
     status: 500,
     retryable: true,

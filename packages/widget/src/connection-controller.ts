@@ -11,6 +11,7 @@ import {
 import type { Message, QueueUpdated, RatingScore, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FileTransfer } from './file-transfer';
 import { PageTracker } from './page-tracker';
 import type { RatingState } from './rating-view';
 import { buildTranscript, type TranscriptEntry } from './transcript';
@@ -79,6 +80,10 @@ export class ConnectionController implements ReactiveController {
   private reauthenticate = false;
   private unsubscribe: (() => void)[] = [];
   private pages: PageTracker | null = null;
+  /** Uploads and downloads of files (null until connected). */
+  files: FileTransfer | null = null;
+  /** Whether the relay refused the visitor's last file (type or size), until the next one goes through. */
+  fileRefused = false;
   /** The last conversation this visitor rated (kept across pages), so the prompt is not shown twice. */
   private ratedId: string | null = null;
 
@@ -107,6 +112,7 @@ export class ConnectionController implements ReactiveController {
       ...(createSocket ? { createSocket } : {}),
     });
     this.client = client;
+    this.files = new FileTransfer(relayOrigin, siteKey, () => readItem(this.storage, this.key('token')), () => this.host.requestUpdate());
     this.pages = new PageTracker((frame) => client.send(frame));
     this.pending = client.pending();
     this.unsubscribe = [
@@ -203,6 +209,8 @@ export class ConnectionController implements ReactiveController {
     this.visitorTyping.dispose();
     this.pages?.dispose();
     this.pages = null;
+    this.files?.dispose();
+    this.files = null;
     clearTimeout(this.typingTimer);
     this.client?.close();
     this.client = null;
@@ -212,8 +220,7 @@ export class ConnectionController implements ReactiveController {
   send(body: string): void {
     if (!this.client) return;
     this.visitorTyping.stop();
-    const active = this.conversationId ? this.conversations.get(this.conversationId) : undefined;
-    const conversationId = this.conversationId && active?.status !== 'closed' ? this.conversationId : undefined;
+    const conversationId = this.openConversationId();
     const sent = this.client.sendMessage(conversationId ? { conversationId, body } : { body });
     this.sentBodies.set(sent.clientId, body);
   }
@@ -226,6 +233,14 @@ export class ConnectionController implements ReactiveController {
 
   rate(score: RatingScore, comment: string): void {
     if (this.conversationId) this.client?.send({ type: 'rating.submit', conversationId: this.conversationId, score, comment });
+  }
+
+  /** Sends files the visitor picked, dropped or pasted, like a message. */
+  async upload(files: Iterable<File>): Promise<void> {
+    for (const file of files) {
+      this.fileRefused = !(await this.files?.upload(file, this.openConversationId()));
+      this.host.requestUpdate();
+    }
   }
 
   /** Sends a failed message again, as a new message (the relay refused the old one for good). */
@@ -249,6 +264,12 @@ export class ConnectionController implements ReactiveController {
   setVisible(visible: boolean): void {
     this.visible = visible;
     this.refresh();
+  }
+
+  /** The conversation on screen unless it is closed: a closed one is not written into again. */
+  private openConversationId(): string | null {
+    const id = this.conversationId;
+    return id && this.conversations.get(id)?.status !== 'closed' ? id : null;
   }
 
   private key(item: VisitorStorageItem): string {

@@ -239,6 +239,16 @@ export const chatStyles = css`
     margin: 0;
     padding: 8px 16px;
   }
+  li img {
+    display: block;
+    max-width: 100%;
+    max-height: 200px;
+  }
+  [part='attach'] {
+    border: 0;
+    background: none;
+    font-size: 1.2em;
+  }
   [part='rating'] input {
     flex: 1 0 100%;
   }

@@ -2,6 +2,7 @@ import type { WebSocketFactory } from '@parley/client';
 import { LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { filesOf, renderAttach, renderAttachment } from './attachment-view';
 import { ConnectionController } from './connection-controller';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
@@ -38,6 +39,7 @@ export interface UnreadChange {
  * @csspart composer - The form with the text box and send button.
  * @csspart input - The text box.
  * @csspart send - The send button.
+ * @csspart attach - The button that picks a file to send (images and PDFs; also by drop and paste).
  * @cssprop --parley-accent - Header, send button and visitor bubbles (defaults to the site's colour).
  * @cssprop --parley-accent-text - Text on the accent colour (defaults to white or near-black, whichever contrasts more).
  * @cssprop --parley-background - Panel background.
@@ -122,6 +124,8 @@ export class ParleyChat extends LitElement {
         lang=${this.language}
         dir=${directionOf(this.language)}
         @keydown=${this.onPanelKeydown}
+        @dragover=${(event: DragEvent) => event.preventDefault()}
+        @drop=${this.onDropOrPaste}
       >
         <header part="header">
           <h2><span dir="auto">${title}</span></h2>
@@ -137,7 +141,9 @@ export class ParleyChat extends LitElement {
         ${renderRating(this.connection.rating, t, (score, comment) => this.connection.rate(score, comment))}
         ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
+        ${this.connection.fileRefused ? html`<p part="notice" role="alert">${t.fileRefused}</p>` : nothing}
         <form part="composer" @submit=${this.onSubmit}>
+          ${renderAttach(t.attach, (files) => this.connection.upload(files))}
           <textarea
             part="input"
             aria-label=${t.message}
@@ -146,6 +152,7 @@ export class ParleyChat extends LitElement {
             maxlength=${LIMITS.maxBodyLength}
             @input=${this.onInput}
             @keydown=${this.onComposerKeydown}
+            @paste=${this.onDropOrPaste}
           ></textarea>
           <button part="send" type="submit" aria-label=${t.send}>${SEND_ICON}</button>
         </form>
@@ -171,7 +178,7 @@ export class ParleyChat extends LitElement {
       data-status=${entry.status}
     >
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      <span class="body" dir="auto">${entry.body}</span>
+      ${entry.attachment ? renderAttachment(entry.attachment, this.connection.files) : html`<span class="body" dir="auto">${entry.body}</span>`}
       ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
@@ -231,6 +238,14 @@ export class ParleyChat extends LitElement {
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.sendDraft();
+  }
+
+  /** A file dropped on the panel or pasted into the text box is sent; pasted text stays text. */
+  private onDropOrPaste(event: DragEvent | ClipboardEvent): void {
+    const files = filesOf('dataTransfer' in event ? event.dataTransfer : event.clipboardData);
+    if (!files) return;
+    event.preventDefault();
+    void this.connection.upload(files);
   }
 
   private onPanelKeydown(event: KeyboardEvent): void {

@@ -1,0 +1,52 @@
+/**
+ * Files to and from the relay for the widget. Both directions carry the visitor token in an
+ * Authorization header (never in a URL, where logs and referrers would keep it), so downloads are
+ * fetched and shown through object URLs rather than linked directly.
+ */
+import { createClientId } from '@parley/client';
+
+export class FileTransfer {
+  /** Object URLs of fetched files by attachment id; '' while one is on its way. */
+  private readonly urls = new Map<string, string>();
+
+  constructor(
+    private readonly relayOrigin: string,
+    private readonly siteKey: string,
+    private readonly token: () => string | null,
+    private readonly changed: () => void,
+  ) {}
+
+  /** Sends a file into the conversation (or starts one); resolves to whether the relay took it. */
+  async upload(file: File, conversationId: string | null): Promise<boolean> {
+    const body = new FormData();
+    body.append('file', file);
+    const query = `clientId=${createClientId()}${conversationId ? `&conversationId=${conversationId}` : ''}`;
+    const response = await this.request(`?${query}&`, { method: 'POST', body });
+    return !!response?.ok;
+  }
+
+  /** The file's object URL, '' until fetched: asking starts the fetch, and `changed` tells when it is there. */
+  url(id: string): string {
+    const url = this.urls.get(id);
+    if (url !== undefined) return url;
+    this.urls.set(id, '');
+    void this.request(`/${id}?`).then(async (response) => {
+      if (!response?.ok) return this.urls.delete(id);
+      this.urls.set(id, URL.createObjectURL(await response.blob()));
+      this.changed();
+    });
+    return '';
+  }
+
+  dispose(): void {
+    for (const url of this.urls.values()) if (url) URL.revokeObjectURL(url);
+    this.urls.clear();
+  }
+
+  private request(path: string, init: RequestInit = {}): Promise<Response | null> {
+    return fetch(`${this.relayOrigin}/v1/widget/attachments${path}siteKey=${this.siteKey}`, {
+      ...init,
+      headers: { authorization: `Bearer ${this.token()}` },
+    }).catch(() => null);
+  }
+}
