@@ -102,12 +102,12 @@ describe.skipIf(!chromium)('rating and attachments in Chromium', () => {
     const forbidden = upload();
     await input.setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') });
     expect(await (await forbidden).json()).toMatchObject({ code: 'attachment_type_refused' });
-    await refused.getByText('File not sent: only images and PDFs up to 10 MB.').waitFor();
+    await refused.getByText('Not sent. This kind of file cannot be sent. Send an image (PNG, JPEG, GIF, WebP) or a PDF.').waitFor();
     // Oversize, with a real image header.
     const oversize = upload();
     await input.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(MAX_BYTES)]) });
     expect(await (await oversize).json()).toMatchObject({ code: 'attachment_too_large' });
-    await refused.waitFor();
+    await refused.getByText('Not sent. The file is larger than this relay accepts. Send a smaller file.').waitFor();
     expect(await visitor.locator('[part~="message"]').count()).toBe(before);
 
     await agent.locator('.tools-composer input[type="file"]').setInputFiles({ name: 'run.exe', mimeType: 'application/pdf', buffer: Buffer.from('MZ this is not a PDF') });

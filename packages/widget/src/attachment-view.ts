@@ -13,9 +13,12 @@ export function renderAttachment(attachment: Attachment, files: FileTransfer | n
   >`;
 }
 
-/** 📎 opens the file picker; the picker itself stays out of sight and out of the tab order. */
-export function renderAttach(label: string, send: (files: FileList) => void) {
-  return html`<button part="attach" type="button" aria-label=${label} @click=${(event: Event) => ((event.target as HTMLElement).nextElementSibling as HTMLInputElement).click()}>
+/**
+ * 📎 opens the file picker, which stays out of sight and out of the tab order. The emoji is the
+ * button's accessible name ("paperclip"), the attach icon in every language: nothing to translate.
+ */
+export function renderAttach(send: (files: FileList) => void) {
+  return html`<button part="attach" type="button" @click=${(event: Event) => ((event.target as HTMLElement).nextElementSibling as HTMLInputElement).click()}>
       📎</button
     ><input type="file" hidden accept="image/*,application/pdf" @change=${(event: Event) => send((event.target as HTMLInputElement).files!)} />`;
 }

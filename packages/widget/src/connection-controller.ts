@@ -82,8 +82,8 @@ export class ConnectionController implements ReactiveController {
   private pages: PageTracker | null = null;
   /** Uploads and downloads of files (null until connected). */
   files: FileTransfer | null = null;
-  /** Whether the relay refused the visitor's last file (type or size), until the next one goes through. */
-  fileRefused = false;
+  /** Why the relay refused the visitor's last file (its words), until the next one goes through; null when it did not. */
+  fileError: string | null = null;
   /** The last conversation this visitor rated (kept across pages), so the prompt is not shown twice. */
   private ratedId: string | null = null;
 
@@ -209,7 +209,6 @@ export class ConnectionController implements ReactiveController {
     this.visitorTyping.dispose();
     this.pages?.dispose();
     this.pages = null;
-    this.files?.dispose();
     this.files = null;
     clearTimeout(this.typingTimer);
     this.client?.close();
@@ -238,7 +237,7 @@ export class ConnectionController implements ReactiveController {
   /** Sends files the visitor picked, dropped or pasted, like a message. */
   async upload(files: Iterable<File>): Promise<void> {
     for (const file of files) {
-      this.fileRefused = !(await this.files?.upload(file, this.openConversationId()));
+      this.fileError = (await this.files?.upload(file, this.openConversationId())) ?? null;
       this.host.requestUpdate();
     }
   }

@@ -16,13 +16,15 @@ export class FileTransfer {
     private readonly changed: () => void,
   ) {}
 
-  /** Sends a file into the conversation (or starts one); resolves to whether the relay took it. */
-  async upload(file: File, conversationId: string | null): Promise<boolean> {
+  /**
+   * Sends a file into the conversation (or starts one). Resolves to null when the relay took it,
+   * else to why not: the registry's message of its typed error, '' when the relay was unreachable.
+   */
+  async upload(file: File, conversationId: string | null): Promise<string | null> {
     const body = new FormData();
     body.append('file', file);
-    const query = `clientId=${createClientId()}${conversationId ? `&conversationId=${conversationId}` : ''}`;
-    const response = await this.request(`?${query}&`, { method: 'POST', body });
-    return !!response?.ok;
+    const response = await this.request(`?clientId=${createClientId()}${conversationId ? `&conversationId=${conversationId}` : ''}&`, { method: 'POST', body });
+    return response?.ok ? null : ((await response?.json().catch(() => null)) as { message?: string } | null)?.message ?? '';
   }
 
   /** The file's object URL, '' until fetched: asking starts the fetch, and `changed` tells when it is there. */
@@ -36,11 +38,6 @@ export class FileTransfer {
       this.changed();
     });
     return '';
-  }
-
-  dispose(): void {
-    for (const url of this.urls.values()) if (url) URL.revokeObjectURL(url);
-    this.urls.clear();
   }
 
   private request(path: string, init: RequestInit = {}): Promise<Response | null> {

@@ -141,9 +141,9 @@ export class ParleyChat extends LitElement {
         ${renderRating(this.connection.rating, t, (score, comment) => this.connection.rate(score, comment))}
         ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
-        ${this.connection.fileRefused ? html`<p part="notice" role="alert">${t.fileRefused}</p>` : nothing}
+        ${this.connection.fileError === null ? nothing : html`<p part="notice" role="alert">${t.notSent} ${this.connection.fileError}</p>`}
         <form part="composer" @submit=${this.onSubmit}>
-          ${renderAttach(t.attach, (files) => this.connection.upload(files))}
+          ${renderAttach((files) => this.connection.upload(files))}
           <textarea
             part="input"
             aria-label=${t.message}

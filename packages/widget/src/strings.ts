@@ -48,10 +48,6 @@ export interface ChatStrings {
   /** The optional comment box of the rating prompt. */
   comment: string;
   thanks: string;
-  /** The composer's file button. */
-  attach: string;
-  /** The relay refused a file (type or size). */
-  fileRefused: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -90,8 +86,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'How was this chat?',
     comment: 'Comment (optional)',
     thanks: 'Thanks for your feedback!',
-    attach: 'Attach a file',
-    fileRefused: 'File not sent: only images and PDFs up to 10 MB.',
   },
   fr: {
     unread: 'non lus',
@@ -116,8 +110,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'Comment s’est passé ce chat ?',
     comment: 'Commentaire (facultatif)',
     thanks: 'Merci pour votre avis !',
-    attach: 'Joindre un fichier',
-    fileRefused: 'Fichier non envoyé : images et PDF de 10 Mo maximum.',
   },
   de: {
     unread: 'ungelesen',
@@ -142,8 +134,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'Wie war dieser Chat?',
     comment: 'Kommentar (optional)',
     thanks: 'Danke für Ihr Feedback!',
-    attach: 'Datei anhängen',
-    fileRefused: 'Datei nicht gesendet: nur Bilder und PDFs bis 10 MB.',
   },
   es: {
     unread: 'sin leer',
@@ -168,8 +158,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: '¿Qué tal este chat?',
     comment: 'Comentario (opcional)',
     thanks: '¡Gracias por tu opinión!',
-    attach: 'Adjuntar un archivo',
-    fileRefused: 'Archivo no enviado: solo imágenes y PDF de hasta 10 MB.',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -194,8 +182,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'كيف كانت هذه المحادثة؟',
     comment: 'تعليق (اختياري)',
     thanks: 'شكرًا على رأيك!',
-    attach: 'أرفق ملفًا',
-    fileRefused: 'لم يُرسل الملف: الصور وملفات PDF حتى 10 ميغابايت فقط.',
   },
 };
 
