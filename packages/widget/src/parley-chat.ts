@@ -143,7 +143,6 @@ export class ParleyChat extends LitElement {
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         ${this.connection.fileError === null ? nothing : html`<p part="notice" role="alert">${t.notSent} ${this.connection.fileError}</p>`}
         <form part="composer" @submit=${this.onSubmit}>
-          ${renderAttach((files) => this.connection.upload(files))}
           <textarea
             part="input"
             aria-label=${t.message}
@@ -154,6 +153,7 @@ export class ParleyChat extends LitElement {
             @keydown=${this.onComposerKeydown}
             @paste=${this.onDropOrPaste}
           ></textarea>
+          ${renderAttach((files) => this.connection.upload(files))}
           <button part="send" type="submit" aria-label=${t.send}>${SEND_ICON}</button>
         </form>
       </section>
