@@ -4,7 +4,7 @@ import { ATTACHMENT_NAME_MAX } from '@parley/protocol';
 /** The last path segment, without control characters, at most ATTACHMENT_NAME_MAX characters (extension kept). */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  // Control characters, and the bidi overrides that make "invoice\u202Egnp.exe" display as "invoiceexe.png".
   const name = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   if (!name) return 'file';
   const chars = Array.from(name);
