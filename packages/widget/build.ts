@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { BundleInfo, WidgetManifest } from './src/widget-manifest';
+import { cssMinifyPlugin } from './css-minify';
 
 const packageDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +31,7 @@ const common: BuildOptions = {
   // Stated here rather than left to whichever tsconfig esbuild finds: Lit's decorators depend on them.
   tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   logLevel: 'warning',
+  plugins: [cssMinifyPlugin],
 };
 
 export interface WidgetBuild extends WidgetManifest {

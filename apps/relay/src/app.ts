@@ -9,7 +9,9 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ERRORS, type ErrorBody } from '@parley/protocol';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { attachmentRoutes } from './attachments/attachment-routes';
 import { ParleyError } from './parley-error';
+import { ratingRoutes } from './rating/rating-routes';
 import { realtimeRoutes } from './realtime/realtime-routes';
 import { availabilityRoutes } from './availability/availability-routes';
 import { emailRoutes } from './email/email-routes';
@@ -86,6 +88,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(toolsRoutes);
   await app.register(availabilityRoutes);
   await app.register(emailRoutes);
+  await app.register(ratingRoutes);
+  await app.register(attachmentRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

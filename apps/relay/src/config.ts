@@ -4,6 +4,7 @@
  * names the variable.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { join } from 'node:path';
 import { envSchema } from 'env-schema';
 
 const EnvSchema = Type.Object({
@@ -47,6 +48,10 @@ const EnvSchema = Type.Object({
   EMAIL_DEBOUNCE_MS: Type.Integer({ minimum: 0, default: 60000 }),
   /** How long an emailed reply link works, in hours. */
   EMAIL_LINK_TTL_HOURS: Type.Integer({ minimum: 1, default: 24 * 14 }),
+  /** Where uploaded files are kept (the local-disk AttachmentStore); DATA_DIR/attachments by default. */
+  ATTACHMENTS_DIR: Type.Optional(Type.String()),
+  /** The largest file a visitor or agent may send, in bytes (10 MB by default). */
+  ATTACHMENT_MAX_BYTES: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -70,6 +75,7 @@ export interface Config {
   frameLimits: { visitorSocket: number; agentSocket: number; ip: number; windowSeconds: number };
   routing: { sweepMs: number; presenceGraceMs: number; presenceAwayMs: number };
   email: { smtpUrl: string | undefined; from: string; debounceMs: number; linkTtlMs: number };
+  attachments: { dir: string; maxBytes: number };
 }
 
 const workspaceRoot = new URL('../../../', import.meta.url);
@@ -118,5 +124,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       debounceMs: parsed.EMAIL_DEBOUNCE_MS,
       linkTtlMs: parsed.EMAIL_LINK_TTL_HOURS * 3600_000,
     },
+    attachments: { dir: parsed.ATTACHMENTS_DIR ?? join(parsed.DATA_DIR, 'attachments'), maxBytes: parsed.ATTACHMENT_MAX_BYTES },
   };
 }

@@ -125,3 +125,5 @@ export {
   type DueFollowUp,
   type FollowUpContext,
 } from './email-follow-ups';
+export { getConversationRating, rateConversation, ratingReport, type RateInput, type RateResult, type RatingPeriod, type RatingReport } from './ratings';
+export { findAttachmentByMessage, findVisitorAttachment, findWorkspaceAttachment, insertAttachment, type AttachmentRecord, type NewAttachment } from './attachments';

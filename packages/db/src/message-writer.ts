@@ -191,6 +191,7 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
               kind: pending.input.kind ?? 'text',
               visitorSeq: step.visitorSeq,
               body: pending.input.body,
+              attachment: pending.input.attachment ?? null,
               createdAt: sql`clock_timestamp()`,
             })),
           )

@@ -4,7 +4,7 @@
  * what makes a resend (same clientId) find the first row instead of writing a second.
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { LIMITS, type Author, type ConversationSummary, type Message, type MessageKind } from '@parley/protocol';
+import { LIMITS, type Attachment, type Author, type ConversationSummary, type Message, type MessageKind } from '@parley/protocol';
 import { summaryColumns, toConversationSummary } from './conversations';
 import type { Db } from './open-db';
 import { acceptsVisitorMessage, afterMessage, routingColumns, routingStateOf } from './routing-state';
@@ -16,6 +16,8 @@ export interface AppendMessageInput {
   author: Author;
   kind?: MessageKind;
   body: string;
+  /** The file the message carries (attachments); the body is then its name. */
+  attachment?: Attachment;
 }
 
 export interface AppendMessageResult {
@@ -36,6 +38,7 @@ export interface StartConversationInput {
   clientId: string;
   author: Author;
   body: string;
+  attachment?: Attachment;
 }
 
 const PREVIEW_LENGTH = 140;
@@ -52,6 +55,7 @@ export function toMessage(row: MessageRow): Message {
     kind: row.kind,
     body: row.body,
     createdAt: row.createdAt.toISOString(),
+    ...(row.attachment ? { attachment: row.attachment } : {}),
   };
 }
 
@@ -98,6 +102,7 @@ async function appendInTransaction(
       kind: input.kind ?? 'text',
       visitorSeq,
       body: input.body,
+      attachment: input.attachment ?? null,
       // The time the row lock was granted, not the transaction's start (now()): so createdAt
       // grows with seq even when a later-started transaction took the lock first.
       createdAt: sql`clock_timestamp()`,
@@ -206,7 +211,13 @@ export async function startConversation(
     return appendInTransaction(
       tx,
       { workspaceId, visitorId: input.visitorId },
-      { conversationId, clientId: input.clientId, author: input.author, body: input.body },
+      {
+        conversationId,
+        clientId: input.clientId,
+        author: input.author,
+        body: input.body,
+        ...(input.attachment ? { attachment: input.attachment } : {}),
+      },
     );
   });
 }

@@ -11,7 +11,9 @@ import { countWorkspaces, createWorkspace } from './workspaces';
 const TABLES = [
   'agents',
   'assignments',
+  'attachments',
   'canned_responses',
+  'conversation_ratings',
   'conversation_tags',
   'conversations',
   'messages',

@@ -4,7 +4,17 @@
  * drizzle.config.ts) makes every column snake_case in SQL. Timestamps keep milliseconds only
  * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
  */
-import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS, OFFLINE_BEHAVIOURS, type WeeklyRange } from '@parley/protocol';
+import {
+  AGENT_ROLES,
+  ASSIGN_REASONS,
+  AUTHOR_KINDS,
+  CONVERSATION_STATUSES,
+  MESSAGE_KINDS,
+  OFFLINE_BEHAVIOURS,
+  RATING_SCORES,
+  type Attachment,
+  type WeeklyRange,
+} from '@parley/protocol';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -177,6 +187,8 @@ export const messages = pgTable(
      */
     visitorSeq: integer(),
     body: text().notNull(),
+    /** The file this message carries (attachments.ts), as the message shows it; null for most. */
+    attachment: jsonb().$type<Attachment>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -339,4 +351,52 @@ export const emailFollowUps = pgTable(
     lastEmailedAt: optionalTime(),
   },
   (t) => [index('email_follow_ups_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`)],
+);
+
+/**
+ * The visitor's rating of a conversation, one per conversation (replaced while the change window
+ * lasts). Its own table rather than columns on conversations: reports scan it by workspace and
+ * time, and the hot conversation row stays as it is.
+ */
+export const conversationRatings = pgTable(
+  'conversation_ratings',
+  {
+    conversationId: uuid()
+      .primaryKey()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    score: text({ enum: RATING_SCORES }).notNull(),
+    comment: text(),
+    ratedAt: createdAt(),
+  },
+  (t) => [index().on(t.workspaceId, t.ratedAt)],
+);
+
+/** Files sent in conversations. The bytes live in an AttachmentStore under `storageKey`, never in Postgres. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id),
+    conversationId: uuid()
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    /** The message that carries it: a resent upload (same clientId) finds the first file by it. */
+    messageId: uuid()
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** The MIME type sniffed from the content, never the one the uploader claimed. */
+    type: text().notNull(),
+    size: integer().notNull(),
+    storageKey: text().notNull(),
+    uploaderKind: text({ enum: AUTHOR_KINDS }).notNull(),
+    uploaderId: uuid().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.conversationId), unique('attachments_message_id_unique').on(t.messageId)],
 );

@@ -16,6 +16,7 @@ import {
 } from './widget-frames';
 import { WORK_CONSOLE_TO_RELAY, WORK_RELAY_TO_CONSOLE } from './work';
 import { TOOLS_CONSOLE_TO_RELAY, TOOLS_RELAY_TO_CONSOLE } from './tools';
+import { RATING_RELAY_TO_CONSOLE } from './rating';
 
 export const ConsoleHello = Type.Object({
   type: Type.Literal('hello'),
@@ -81,6 +82,7 @@ export const RelayToConsole = Type.Union([
   ErrorFrame,
   ...WORK_RELAY_TO_CONSOLE,
   ...TOOLS_RELAY_TO_CONSOLE,
+  ...RATING_RELAY_TO_CONSOLE,
 ]);
 export type RelayToConsole = Static<typeof RelayToConsole>;
 

@@ -8,6 +8,7 @@ import type { RelayToWidget, WidgetToRelay } from './widget-frames';
 import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
 import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
 import { offlineRelayToWidgetExamples, offlineWidgetToRelayExamples } from './offline-examples';
+import { ratingRelayToConsoleExamples, ratingRelayToWidgetExamples, ratingWidgetToRelayExamples } from './rating-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -38,6 +39,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   ping: { type: 'ping', ts: 1767225600000 },
   ...toolsWidgetToRelayExamples,
   ...offlineWidgetToRelayExamples,
+  ...ratingWidgetToRelayExamples,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -72,6 +74,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   error,
   'queue.updated': queueUpdatedExample,
   ...offlineRelayToWidgetExamples,
+  ...ratingRelayToWidgetExamples,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
@@ -99,4 +102,5 @@ export const relayToConsoleExamples: ByType<RelayToConsole> = {
   error,
   ...workRelayToConsoleExamples(summary),
   ...toolsRelayToConsoleExamples,
+  ...ratingRelayToConsoleExamples,
 };

@@ -8,3 +8,5 @@ export * from './work';
 export * from './tools';
 export * from './availability';
 export * from './email';
+export * from './rating';
+export * from './attachments';

@@ -137,6 +137,16 @@ export const ERRORS = {
     retryable: true,
     message: 'The relay cannot reach its storage right now. Retry with the same clientId; nothing was stored twice.',
   },
+  attachment_too_large: {
+    status: 413,
+    retryable: false,
+    message: 'The file is larger than this relay accepts. Send a smaller file.',
+  },
+  attachment_type_refused: {
+    status: 415,
+    retryable: false,
+    message: 'This kind of file cannot be sent. Send an image (PNG, JPEG, GIF, WebP) or a PDF.',
+  },
   internal: {
     status: 500,
     retryable: true,
@@ -177,7 +187,18 @@ export const WORK_FRAME_TYPES = [
 ] as const;
 
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
-export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view', 'offline.message', 'transcript.email'] as const;
+export const WIDGET_TO_RELAY_TYPES = [
+  'hello',
+  'message.send',
+  'typing.start',
+  'typing.stop',
+  'resume',
+  'ping',
+  'page.view',
+  'offline.message',
+  'transcript.email',
+  'rating.submit',
+] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
   'message.send',
@@ -190,3 +211,4 @@ export const CONSOLE_TO_RELAY_TYPES = [
   ...WORK_FRAME_TYPES,
   'note.send',
 ] as const;
+export * from './rating-light';

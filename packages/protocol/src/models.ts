@@ -42,6 +42,18 @@ export const MESSAGE_KINDS = ['text', 'event', 'note'] as const;
 export const MessageKind = StringEnum(MESSAGE_KINDS);
 export type MessageKind = Static<typeof MessageKind>;
 
+/** A file carried by a message: what the message shows. The bytes are fetched from the relay (docs/protocol.md 6.3, attachments). */
+export const Attachment = Type.Object({
+  id: Uuid,
+  /** The uploader's file name, cleaned of paths and control characters. Show it as text. */
+  name: Type.String(),
+  /** The MIME type the relay sniffed from the content. */
+  type: Type.String(),
+  /** Bytes. */
+  size: Type.Integer({ minimum: 0 }),
+});
+export type Attachment = Static<typeof Attachment>;
+
 export const Message = Type.Object({
   id: Uuid,
   conversationId: Uuid,
@@ -51,6 +63,8 @@ export const Message = Type.Object({
   kind: MessageKind,
   body: Type.String(),
   createdAt: IsoDateTime,
+  /** Present when the message carries a file; its body is then the file's name. */
+  attachment: Type.Optional(Attachment),
 });
 export type Message = Static<typeof Message>;
 

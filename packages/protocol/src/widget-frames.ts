@@ -18,6 +18,7 @@ import { QueueUpdated } from './work';
 import { TOOLS_WIDGET_TO_RELAY } from './tools';
 import { AVAILABILITY_RELAY_TO_WIDGET, AVAILABILITY_WIDGET_TO_RELAY } from './availability';
 import { EMAIL_RELAY_TO_WIDGET, EMAIL_WIDGET_TO_RELAY } from './email';
+import { RATING_RELAY_TO_WIDGET, RATING_WIDGET_TO_RELAY } from './rating';
 
 /** conversationId -> the last seq the client holds. */
 export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
@@ -44,7 +45,18 @@ export const TypingStop = Type.Object({ type: Type.Literal('typing.stop'), conve
 export const Resume = Type.Object({ type: Type.Literal('resume'), conversationId: Uuid, afterSeq: AfterSeq });
 export const Ping = Type.Object({ type: Type.Literal('ping'), ts: Type.Optional(Type.Number()) });
 
-export const WidgetToRelay = Type.Union([WidgetHello, WidgetMessageSend, TypingStart, TypingStop, Resume, Ping, ...TOOLS_WIDGET_TO_RELAY, ...AVAILABILITY_WIDGET_TO_RELAY, ...EMAIL_WIDGET_TO_RELAY]);
+export const WidgetToRelay = Type.Union([
+  WidgetHello,
+  WidgetMessageSend,
+  TypingStart,
+  TypingStop,
+  Resume,
+  Ping,
+  ...TOOLS_WIDGET_TO_RELAY,
+  ...AVAILABILITY_WIDGET_TO_RELAY,
+  ...EMAIL_WIDGET_TO_RELAY,
+  ...RATING_WIDGET_TO_RELAY,
+]);
 export type WidgetToRelay = Static<typeof WidgetToRelay>;
 
 export const WidgetWelcome = Type.Object({
@@ -102,6 +114,7 @@ export const RelayToWidget = Type.Union([
   QueueUpdated,
   ...AVAILABILITY_RELAY_TO_WIDGET,
   ...EMAIL_RELAY_TO_WIDGET,
+  ...RATING_RELAY_TO_WIDGET,
 ]);
 export type RelayToWidget = Static<typeof RelayToWidget>;
 

@@ -9,14 +9,16 @@ import {
   type WebSocketFactory,
   type WidgetSide,
 } from '@parley/client';
-import type { Availability, Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import type { Availability, Message, QueueUpdated, RatingScore, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FileTransfer } from './file-transfer';
 import { PageTracker } from './page-tracker';
+import type { RatingState } from './rating-view';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
 import { countUnread } from './unread';
-import { openStorage, readItem, storageKey, writeItem } from './visitor-storage';
+import { openStorage, readItem, storageKey, writeItem, type VisitorStorageItem } from './visitor-storage';
 
 export interface ConnectionOptions {
   siteKey: string;
@@ -85,6 +87,12 @@ export class ConnectionController implements ReactiveController {
   private reauthenticate = false;
   private unsubscribe: (() => void)[] = [];
   private pages: PageTracker | null = null;
+  /** Uploads and downloads of files (null until connected). */
+  files: FileTransfer | null = null;
+  /** Why the relay refused the visitor's last file (its words), until the next one goes through; null when it did not. */
+  fileError: string | null = null;
+  /** The last conversation this visitor rated (kept across pages), so the prompt is not shown twice. */
+  private ratedId: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -99,6 +107,7 @@ export class ConnectionController implements ReactiveController {
     this.siteKey = siteKey;
     this.storage = storage ?? openStorage();
     this.conversationId = readItem(this.storage, this.key('conversation'));
+    this.ratedId = readItem(this.storage, this.key('rated'));
 
     const client = createRealtimeClient<WidgetSide>({
       url: widgetSocketUrl(relayOrigin, siteKey),
@@ -110,6 +119,7 @@ export class ConnectionController implements ReactiveController {
       ...(createSocket ? { createSocket } : {}),
     });
     this.client = client;
+    this.files = new FileTransfer(relayOrigin, siteKey, () => readItem(this.storage, this.key('token')), () => this.host.requestUpdate());
     this.pages = new PageTracker((frame) => client.send(frame));
     this.pending = client.pending();
     this.unsubscribe = [
@@ -151,6 +161,15 @@ export class ConnectionController implements ReactiveController {
       }),
       client.on('transcript.emailed', (frame) => {
         this.mailed = frame.conversationId;
+        this.host.requestUpdate();
+      }),
+      client.on('rating.requested', ({ conversationId }) => {
+        const conversation = this.conversations.get(conversationId);
+        if (conversation) conversation.status = 'closed';
+        this.host.requestUpdate();
+      }),
+      client.on('rating.recorded', ({ conversationId }) => {
+        writeItem(this.storage, this.key('rated'), (this.ratedId = conversationId));
         this.host.requestUpdate();
       }),
       client.on('queue.updated', (frame) => {
@@ -205,6 +224,7 @@ export class ConnectionController implements ReactiveController {
     this.visitorTyping.dispose();
     this.pages?.dispose();
     this.pages = null;
+    this.files = null;
     clearTimeout(this.typingTimer);
     this.client?.close();
     this.client = null;
@@ -237,6 +257,24 @@ export class ConnectionController implements ReactiveController {
     if (this.conversationId) this.client?.send({ type: 'transcript.email', conversationId: this.conversationId, email });
   }
 
+  /** The rating prompt for the conversation on screen: asked once it is closed, thanked once rated. */
+  get rating(): RatingState {
+    const id = this.conversationId;
+    return !id ? null : id === this.ratedId ? 'done' : this.conversations.get(id)?.status === 'closed' ? 'ask' : null;
+  }
+
+  rate(score: RatingScore, comment: string): void {
+    if (this.conversationId) this.client?.send({ type: 'rating.submit', conversationId: this.conversationId, score, comment });
+  }
+
+  /** Sends files the visitor picked, dropped or pasted, like a message. */
+  async upload(files: Iterable<File>): Promise<void> {
+    for (const file of files) {
+      this.fileError = (await this.files?.upload(file, this.openConversationId() ?? null)) ?? null;
+      this.host.requestUpdate();
+    }
+  }
+
   /** Sends a failed message again, as a new message (the relay refused the old one for good). */
   retry(clientId: string): void {
     const failed = this.pending.find((item) => item.clientId === clientId);
@@ -266,7 +304,7 @@ export class ConnectionController implements ReactiveController {
     this.refresh();
   }
 
-  private key(item: 'token' | 'outbox' | 'conversation' | 'seen'): string {
+  private key(item: VisitorStorageItem): string {
     return storageKey(this.siteKey, item);
   }
 

@@ -234,6 +234,26 @@ export const chatStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  [part='rating'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0;
+    padding: 8px 16px;
+  }
+  li img {
+    display: block;
+    max-width: 100%;
+    max-height: 200px;
+  }
+  [part='attach'] {
+    border: 0;
+    background: none;
+    font-size: 1.2em;
+  }
+  [part='rating'] input {
+    flex: 1 0 100%;
+  }
   [part='composer'] {
     display: flex;
     align-items: flex-end;

@@ -2,10 +2,12 @@ import type { WebSocketFactory } from '@parley/client';
 import { LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { filesOf, renderAttach, renderAttachment } from './attachment-view';
 import { ConnectionController } from './connection-controller';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
 import { renderEmailField, renderTranscript, wantsEmail } from './offline-form';
+import { renderRating } from './rating-view';
 import { chatStyles } from './parley-chat.styles';
 import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
 import type { Theme } from './theme';
@@ -36,9 +38,11 @@ export interface UnreadChange {
  * @csspart message - Every message; also `message-visitor`, `message-agent`, `message-system`.
  * @csspart queue - The visitor's place in line and estimated wait, while no agent has the conversation yet.
  * @csspart typing - The "is typing" line.
+ * @csspart rating - The rating prompt under a closed conversation, then its thank-you line.
  * @csspart composer - The form with the text box and send button.
  * @csspart input - The text box.
  * @csspart send - The send button.
+ * @csspart attach - The button that picks a file to send (images and PDFs; also by drop and paste).
  * @cssprop --parley-accent - Header, send button and visitor bubbles (defaults to the site's colour).
  * @cssprop --parley-accent-text - Text on the accent colour (defaults to white or near-black, whichever contrasts more).
  * @cssprop --parley-background - Panel background.
@@ -123,6 +127,8 @@ export class ParleyChat extends LitElement {
         lang=${this.language}
         dir=${directionOf(this.language)}
         @keydown=${this.onPanelKeydown}
+        @dragover=${(event: DragEvent) => event.preventDefault()}
+        @drop=${this.onDropOrPaste}
       >
         <header part="header">
           <h2><span dir="auto">${title}</span></h2>
@@ -135,11 +141,13 @@ export class ParleyChat extends LitElement {
             ${entries.map((entry) => this.renderEntry(entry))}
           </ol>
         </div>
+        ${renderRating(this.connection.rating, t, (score, comment) => this.connection.rate(score, comment))}
         ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         ${availability?.emailFollowUp && conversationId
           ? renderTranscript(t, email, this.connection.mailed === conversationId, (address) => this.connection.emailTranscript(address))
           : nothing}
+        ${this.connection.fileError === null ? nothing : html`<p part="notice" role="alert">${t.notSent} ${this.connection.fileError}</p>`}
         <form part="composer" @submit=${this.onSubmit}>
           ${wantsEmail(availability) ? renderEmailField(t, email) : nothing}
           <textarea
@@ -150,7 +158,9 @@ export class ParleyChat extends LitElement {
             maxlength=${LIMITS.maxBodyLength}
             @input=${this.onInput}
             @keydown=${this.onComposerKeydown}
+            @paste=${this.onDropOrPaste}
           ></textarea>
+          ${renderAttach((files) => this.connection.upload(files))}
           <button part="send" type="submit" aria-label=${t.send}>${SEND_ICON}</button>
         </form>
       </section>
@@ -175,7 +185,7 @@ export class ParleyChat extends LitElement {
       data-status=${entry.status}
     >
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      <span class="body" dir="auto">${entry.body}</span>
+      ${entry.attachment ? renderAttachment(entry.attachment, this.connection.files) : html`<span class="body" dir="auto">${entry.body}</span>`}
       ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
@@ -235,6 +245,14 @@ export class ParleyChat extends LitElement {
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     this.sendDraft();
+  }
+
+  /** A file dropped on the panel or pasted into the text box is sent; pasted text stays text. */
+  private onDropOrPaste(event: DragEvent | ClipboardEvent): void {
+    const files = filesOf('dataTransfer' in event ? event.dataTransfer : event.clipboardData);
+    if (!files) return;
+    event.preventDefault();
+    void this.connection.upload(files);
   }
 
   private onPanelKeydown(event: KeyboardEvent): void {

@@ -49,6 +49,11 @@ export interface ChatStrings {
   email: string;
   emailTranscript: string;
   transcriptSent: string;
+  /** The rating prompt after an agent closed the conversation; its two answers are 👍 and 👎. */
+  rate: string;
+  /** The optional comment box of the rating prompt. */
+  comment: string;
+  thanks: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -88,6 +93,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     email: 'Your email',
     emailTranscript: 'Email me this chat',
     transcriptSent: 'Sent.',
+    rate: 'How was this chat?',
+    comment: 'Comment (optional)',
+    thanks: 'Thanks for your feedback!',
   },
   fr: {
     unread: 'non lus',
@@ -113,6 +121,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     email: 'Votre e-mail',
     emailTranscript: 'Recevoir par e-mail',
     transcriptSent: 'Envoyé.',
+    rate: 'Comment s’est passé ce chat ?',
+    comment: 'Commentaire (facultatif)',
+    thanks: 'Merci pour votre avis !',
   },
   de: {
     unread: 'ungelesen',
@@ -138,6 +149,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     email: 'Ihre E-Mail',
     emailTranscript: 'Per E-Mail erhalten',
     transcriptSent: 'Gesendet.',
+    rate: 'Wie war dieser Chat?',
+    comment: 'Kommentar (optional)',
+    thanks: 'Danke für Ihr Feedback!',
   },
   es: {
     unread: 'sin leer',
@@ -163,6 +177,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     email: 'Tu correo',
     emailTranscript: 'Recibir por correo',
     transcriptSent: 'Enviado.',
+    rate: '¿Qué tal este chat?',
+    comment: 'Comentario (opcional)',
+    thanks: '¡Gracias por tu opinión!',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -188,6 +205,9 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     email: 'بريدك الإلكتروني',
     emailTranscript: 'أرسلها لي بالبريد',
     transcriptSent: 'أُرسلت.',
+    rate: 'كيف كانت هذه المحادثة؟',
+    comment: 'تعليق (اختياري)',
+    thanks: 'شكرًا على رأيك!',
   },
 };
 

@@ -3,7 +3,7 @@
  * visitor's messages still in the outbox. Pure, so the merge rules are tested without a DOM.
  */
 import type { PendingMessage } from '@parley/client';
-import type { Message } from '@parley/protocol';
+import type { Attachment, Message } from '@parley/protocol';
 
 export type TranscriptSide = 'visitor' | 'agent' | 'system';
 export type TranscriptStatus = 'sending' | 'sent' | 'failed';
@@ -21,6 +21,8 @@ export interface TranscriptEntry {
   status: TranscriptStatus;
   /** Why a failed message was refused, in words for the visitor. */
   error: string | null;
+  /** The file the message carries; its body is then the file's name. */
+  attachment?: Attachment | undefined;
 }
 
 export interface TranscriptInput {
@@ -59,6 +61,7 @@ function fromMessage(message: Message): TranscriptEntry {
     createdAt: message.createdAt,
     status: 'sent',
     error: null,
+    attachment: message.attachment,
   };
 }
 

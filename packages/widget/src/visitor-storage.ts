@@ -2,7 +2,7 @@
  * What the widget keeps on the visitor's device, namespaced by site key so two Parley sites on
  * one origin never share a visitor. localStorage only: the widget sets no cookies.
  */
-export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen';
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated';
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {
   return `parley:${siteKey}:${item}`;

@@ -1,6 +1,7 @@
 import type { ConversationSummary, Message } from '@parley/protocol';
 import { clockTime } from '../time-format';
 import { visitorLabel } from '../visitor-label';
+import { AttachmentView } from './attachment-view';
 
 export interface MessageItemProps {
   message: Message;
@@ -41,7 +42,7 @@ export function MessageItem({ message, conversation, agentId, showDelivery = fal
         <span class="message-author">{authorName(message, side, conversation)}</span>
         <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
       </div>
-      <p class="message-body">{message.body}</p>
+      <p class="message-body">{message.attachment ? <AttachmentView attachment={message.attachment} /> : message.body}</p>
       {showDelivery && side === 'me' && <p class="delivery">Sent</p>}
     </li>
   );

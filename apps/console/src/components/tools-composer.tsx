@@ -8,6 +8,7 @@ import { LIMITS } from '@parley/protocol/light';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fillPlaceholders, insertCanned, matchCanned, slashQueryAt, type SlashQuery } from '../models/canned-model';
 import type { ToolsModel } from '../models/tools-model';
+import { AttachButton, useAttachmentUpload } from './attach-button';
 import { CannedPopover } from './canned-popover';
 import { isSendKey } from './composer';
 import './tools.css';
@@ -39,6 +40,7 @@ export function ToolsComposer({ conversationId, conversation, tools, onSend, onT
   }, [focusRequest]);
 
   const note = mode === 'note';
+  const files = useAttachmentUpload(conversationId);
 
   const submit = () => {
     const body = field.current?.value ?? draft;
@@ -71,6 +73,11 @@ export function ToolsComposer({ conversationId, conversation, tools, onSend, onT
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        void files.upload(event.dataTransfer?.files);
+      }}
     >
       <div class="composer-modes" role="radiogroup" aria-label="Write">
         <button type="button" role="radio" aria-checked={!note} class={note ? 'mode' : 'mode is-on'} onClick={() => setMode('reply')}>
@@ -99,6 +106,12 @@ export function ToolsComposer({ conversationId, conversation, tools, onSend, onT
           if (next?.query !== slash?.query) setActive(0);
           if (!note) onTyping();
         }}
+        onPaste={(event) => {
+          // Pasted files are sent; pasted text stays text.
+          if (!event.clipboardData?.files.length) return;
+          event.preventDefault();
+          void files.upload(event.clipboardData.files);
+        }}
         onKeyDown={(event) => {
           if (slash) {
             if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -123,6 +136,12 @@ export function ToolsComposer({ conversationId, conversation, tools, onSend, onT
           submit();
         }}
       />
+      {files.error && (
+        <p class="attach-error" role="alert">
+          {files.error}
+        </p>
+      )}
+      <AttachButton onFiles={(list) => void files.upload(list)} />
       <button type="submit" class="button-primary" disabled={!draft.trim()}>
         {note ? 'Add note' : 'Send'}
       </button>

@@ -11,7 +11,7 @@ import {
   type Db,
   type MessageWriter,
 } from '@parley/db';
-import type { Author, ConversationSummary, Message, MessageKind, RelayToConsole, RelayToWidget } from '@parley/protocol';
+import type { Attachment, Author, ConversationSummary, Message, MessageKind, RelayToConsole, RelayToWidget } from '@parley/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { ParleyError } from '../parley-error';
 import { channels } from '../realtime/channels';
@@ -23,6 +23,8 @@ export interface SendInput {
   body: string;
   /** A new conversation's team, if the visitor picked one (routing). */
   teamId?: string;
+  /** The stored file the message carries (attachments/); body is then its name. */
+  attachment?: Attachment;
 }
 
 export interface VisitorSender {
@@ -68,7 +70,7 @@ export class MessageService {
     let result = input.conversationId
       ? await this.writer.append(
           { workspaceId: sender.workspaceId, visitorId: sender.visitorId },
-          { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body },
+          { conversationId: input.conversationId, clientId: input.clientId, author, body: input.body, ...withAttachment(input) },
         )
       : null;
     // No conversationId, or one closed longer ago than the reopen window: this message starts a
@@ -83,6 +85,7 @@ export class MessageService {
         clientId: input.clientId,
         author,
         body: input.body,
+        ...withAttachment(input),
       });
     }
     if (!result) throw new ParleyError('not_found', 'no such conversation for this visitor', input.clientId);
@@ -100,7 +103,7 @@ export class MessageService {
     const author: Author = { kind: 'agent', id: sender.agentId, name: sender.name };
     const result = await this.writer.append(
       { workspaceId: sender.workspaceId },
-      { conversationId: input.conversationId, clientId: input.clientId, author, kind, body: input.body },
+      { conversationId: input.conversationId, clientId: input.clientId, author, kind, body: input.body, ...withAttachment(input) },
     );
     if (!result) throw new ParleyError('not_found', 'no such conversation in this workspace', input.clientId);
     this.announce(sender.workspaceId, result.conversation, result.message, result.visitorSeq);
@@ -145,6 +148,10 @@ export class MessageService {
       this.log.warn({ err: error, conversationId: conversation.id, seq: message.seq }, 'bus publish failed; clients will catch up'),
     );
   }
+}
+
+function withAttachment(input: SendInput): { attachment?: Attachment } {
+  return input.attachment ? { attachment: input.attachment } : {};
 }
 
 function ackFor(clientId: string, message: Message): MessageAck {

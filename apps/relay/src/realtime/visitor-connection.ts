@@ -30,6 +30,7 @@ import { createVisitorToken, verifyVisitorToken } from '../auth/visitor-token';
 import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { recordAndAnnouncePageView } from '../tools/page-views';
+import { submitRating } from '../rating/rating-service';
 import type { RoutingService } from '../routing/routing-service';
 import type { AvailabilityService } from '../availability/availability-service';
 import type { EmailService } from '../email/email-service';
@@ -185,6 +186,9 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
           { workspaceId: this.site.workspaceId, visitorId: visitor.id, userAgent: this.deps.userAgent },
           frame,
         );
+        return;
+      case 'rating.submit':
+        this.send(await submitRating(this.deps, { workspaceId: this.site.workspaceId, visitorId: visitor.id, socketId: this.id }, frame));
         return;
       default:
         throw new ParleyError('unknown_frame', undefined, frame.type);

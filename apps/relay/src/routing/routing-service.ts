@@ -43,6 +43,7 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { channels } from '../realtime/channels';
 import type { Hub } from '../realtime/hub';
+import { requestRating } from '../rating/rating-service';
 import { WORK_FRAME_TYPES } from '@parley/protocol';
 import { planAssignments } from './assignment-policy';
 import { effectiveStatus, type PresenceStore } from './presence-store';
@@ -314,6 +315,7 @@ export class RoutingService {
         const conversation = unwrap(await closeConversation(this.db, { workspaceId, conversationId: frame.conversationId, actor }), frame.type);
         await this.publishUpdated(workspaceId, conversation);
         await this.messages.postEvent(workspaceId, conversation.id, `${agent.name} closed the conversation.`);
+        await requestRating(this.hub, workspaceId, conversation.visitor.id, conversation.id);
         if (conversation.teamId) this.queue.teamChanged(workspaceId, conversation.teamId);
         if (conversation.assigneeId) {
           this.markPresenceDirty(workspaceId, conversation.assigneeId);
