@@ -262,7 +262,7 @@ export class ParleyChat extends LitElement {
   private sendDraft(): void {
     const composer = this.composer;
     if (!composer || !/\S/.test(composer.value)) return;
-    const email = composer.form!.querySelector('input');
+    const email = composer.form!.querySelector<HTMLInputElement>('input[type=email]');
     // Enter in the text box skips the form's own validation: ask for a valid address here.
     if (email && !email.reportValidity()) return;
     if (email) {
