@@ -5,6 +5,7 @@
  * (precision 3), so an ISO string handed out and sent back as a cursor matches the stored value.
  */
 import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
+import { DEFAULT_WIDGET_SETTINGS, LAUNCHER_POSITIONS, PRECHAT_MODES, SITE_LANGUAGES } from '@parley/protocol';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
@@ -34,6 +35,15 @@ export const sites = pgTable(
     color: text().notNull().default('#4f46e5'),
     /** Teams its visitors may pick when they start a conversation (routing); empty: the default team. */
     visitorTeamIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** The widget's settings (protocol site-widget-settings.ts), edited by admins in the console. */
+    position: text({ enum: LAUNCHER_POSITIONS }).notNull().default(DEFAULT_WIDGET_SETTINGS.position),
+    offsetX: integer().notNull().default(DEFAULT_WIDGET_SETTINGS.offsetX),
+    offsetY: integer().notNull().default(DEFAULT_WIDGET_SETTINGS.offsetY),
+    zIndex: integer().notNull().default(DEFAULT_WIDGET_SETTINGS.zIndex),
+    launcherLabel: text().notNull().default(DEFAULT_WIDGET_SETTINGS.launcherLabel),
+    prechatName: text({ enum: PRECHAT_MODES }).notNull().default(DEFAULT_WIDGET_SETTINGS.prechat.name),
+    prechatEmail: text({ enum: PRECHAT_MODES }).notNull().default(DEFAULT_WIDGET_SETTINGS.prechat.email),
+    language: text({ enum: SITE_LANGUAGES }).notNull().default(DEFAULT_WIDGET_SETTINGS.language),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.workspaceId)],

@@ -7,6 +7,7 @@ import type { ErrorFrame } from './errors';
 import type { RelayToWidget, WidgetToRelay } from './widget-frames';
 import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
 import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
+import { siteSettingsRelayToWidgetExamples, siteSettingsWidgetToRelayExamples } from './site-settings-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -36,6 +37,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   resume: { type: 'resume', conversationId, afterSeq: 2 },
   ping: { type: 'ping', ts: 1767225600000 },
   ...toolsWidgetToRelayExamples,
+  ...siteSettingsWidgetToRelayExamples,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -69,6 +71,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   pong: { type: 'pong', ts: 1767225600000 },
   error,
   'queue.updated': queueUpdatedExample,
+  ...siteSettingsRelayToWidgetExamples,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {

@@ -6,3 +6,5 @@ export * from './console-frames';
 export * from './rest';
 export * from './work';
 export * from './tools';
+export * from './site-widget-settings';
+export * from './site-settings';

@@ -3,6 +3,7 @@
  * The widget and the browser client import only this (plus `import type` from the index),
  * so ~28 KB of schema runtime never reaches a customer's page.
  */
+export * from './site-settings-rules';
 
 /** Bumped when a frame changes incompatibly. Negotiated once, in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -172,7 +173,7 @@ export const WORK_FRAME_TYPES = [
 ] as const;
 
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
-export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view'] as const;
+export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view', 'prechat.submit'] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
   'message.send',

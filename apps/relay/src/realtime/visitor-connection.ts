@@ -29,6 +29,7 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { recordAndAnnouncePageView } from '../tools/page-views';
 import type { RoutingService } from '../routing/routing-service';
+import { requirePrechat, savePrechat } from '../site-settings/prechat';
 import { channels } from './channels';
 import { Connection } from './connection';
 import type { FrameLimits } from './frame-limits';
@@ -86,6 +87,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     // Join before reading history: a message committed in between arrives twice at worst
     // (the client drops it by seq), never zero times.
     await this.deps.hub.join(channels.visitor(workspaceId, visitor.id), this);
+    await this.deps.hub.join(channels.site(workspaceId, siteId), this);
     this.ready = true;
     this.send({
       type: 'welcome',
@@ -118,6 +120,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     const visitor = this.visitor!;
     switch (frame.type) {
       case 'message.send': {
+        if (!frame.conversationId) await requirePrechat(this.deps.db, this.scope(), frame.clientId);
         const ack = await this.deps.messages.sendFromVisitor(
           { workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: visitor.id, name: visitor.name },
           frame,
@@ -153,9 +156,16 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
           frame,
         );
         return;
+      case 'prechat.submit':
+        visitor.name = await savePrechat(this.deps.db, this.scope(), frame);
+        return;
       default:
         throw new ParleyError('unknown_frame', undefined, frame.type);
     }
+  }
+
+  private scope() {
+    return { workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: this.visitor!.id };
   }
 
   async catchUp(): Promise<void> {
