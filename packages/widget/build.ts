@@ -4,11 +4,11 @@
  * `npx tsx packages/widget/build.ts`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import type { BundleInfo, WidgetManifest } from './src/widget-manifest';
 
 const packageDir = path.dirname(fileURLToPath(import.meta.url));
@@ -18,6 +18,34 @@ const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari15', 'edge80'];
 
 /** Packages that must never reach a customer's page (the TypeBox runtime is ~28 KB gzip). */
 const FORBIDDEN_INPUTS = ['@sinclair/typebox', '@sinclair+typebox'];
+
+/**
+ * Lit's html`` and css`` templates ship as written, indentation and all: esbuild minifies the code
+ * around them, not their text. So the widget's sources are read with every line's indentation
+ * dropped (a newline is kept, so markup and code mean what they meant: HTML and JS treat it as
+ * whitespace), and the css`` templates further squeezed by squeezeCss.
+ */
+export function squeezeCss(text: string): string {
+  // Runs of whitespace become one space, and none is kept around `{ } ; , >` or after a `:` that
+  // ends a property name: selectors keep their descendant spaces (` :focus` has the space before).
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}');
+}
+
+const squeezeTemplates: Plugin = {
+  name: 'squeeze-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]widget[\\/]src[\\/][^\\/]+\.ts$/ }, async (args) => ({
+      loader: 'ts',
+      contents: (await readFile(args.path, 'utf8'))
+        .replace(/\n[ \t]+/g, '\n')
+        .replace(/css`([^`]*)`/g, (_template, body: string) => `css\`${squeezeCss(body)}\``),
+    }));
+  },
+};
 
 const common: BuildOptions = {
   bundle: true,
@@ -30,6 +58,7 @@ const common: BuildOptions = {
   // Stated here rather than left to whichever tsconfig esbuild finds: Lit's decorators depend on them.
   tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   logLevel: 'warning',
+  plugins: [squeezeTemplates],
 };
 
 export interface WidgetBuild extends WidgetManifest {

@@ -22,5 +22,10 @@ export const siteSettingsRelayToWidgetExamples: { 'site.updated': SiteUpdated } 
         language: 'auto',
       },
     },
+    launcher: {
+      style: 'inset:auto;left:24px;bottom:24px;z-index:2147483000;--parley-site-color:#0f766e;--parley-site-accent-text:#ffffff',
+      label: 'Chat with us',
+      language: null,
+    },
   },
 };

@@ -3,9 +3,11 @@
  * frame that carries a change to the site's open widgets, and the widget's pre-chat form.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { SitePublic, Uuid } from './models';
-import { EMAIL_PATTERN, SITE_SETTINGS_LIMITS } from './site-settings-rules';
+import { Nullable, SitePublic, StringEnum, Uuid } from './models';
+import { EMAIL_PATTERN, SITE_SETTINGS_LIMITS, WIDGET_LANGUAGES } from './site-settings-rules';
 import { LauncherLabel, Offset, PrechatSettings, SiteLanguageSchema, LauncherPositionSchema, WidgetSettings, ZIndex } from './site-widget-settings';
+
+const WidgetLanguageSchema = StringEnum(WIDGET_LANGUAGES);
 
 export const SiteColor = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: '#rrggbb' });
 export const SiteGreeting = Type.String({ maxLength: SITE_SETTINGS_LIMITS.maxGreeting });
@@ -58,15 +60,33 @@ export const SiteSettingsPatch = Type.Object(
 );
 export type SiteSettingsPatch = Static<typeof SiteSettingsPatch>;
 
+/**
+ * The bubble's settings ready to apply, so the every-page loader carries no layout or contrast
+ * code: its inline style (side, offsets, z-index, colour and an icon colour that contrasts with
+ * it, from the widget's launcherStyle()), its label and the site's language.
+ */
+export const LauncherConfig = Type.Object({
+  style: Type.String({ maxLength: 500 }),
+  label: LauncherLabel,
+  /** The site's fixed language; null when the visitor's browser decides. */
+  language: Nullable(WidgetLanguageSchema),
+});
+export type LauncherConfig = Static<typeof LauncherConfig>;
+
+/** `GET /v1/widget/config`: what the loader needs before it shows the bubble. */
+export const WidgetConfig = Type.Object({ launcher: LauncherConfig });
+export type WidgetConfig = Static<typeof WidgetConfig>;
+
 /** The query of `GET /v1/widget/config`, which the loader asks before it shows the bubble. */
 export const WidgetConfigQuery = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 128 }) });
 export type WidgetConfigQuery = Static<typeof WidgetConfigQuery>;
 
 /**
  * An admin changed the site: the widget applies it at once (colour, side, offsets, label,
- * greeting, pre-chat form). Sent to every open visitor socket of the site, on every node.
+ * greeting, pre-chat form; `launcher` as `GET /v1/widget/config` gives it). Sent to every open
+ * visitor socket of the site, on every node.
  */
-export const SiteUpdated = Type.Object({ type: Type.Literal('site.updated'), site: SitePublic });
+export const SiteUpdated = Type.Object({ type: Type.Literal('site.updated'), site: SitePublic, launcher: LauncherConfig });
 export type SiteUpdated = Static<typeof SiteUpdated>;
 
 export const VisitorName = Type.String({ minLength: 1, maxLength: SITE_SETTINGS_LIMITS.maxVisitorName, pattern: '\\S' });

@@ -22,7 +22,10 @@ export const PrechatSettings = Type.Object({ name: PrechatModeSchema, email: Pre
 export type PrechatSettings = Static<typeof PrechatSettings>;
 
 export const WidgetSettings = Type.Object({
-  /** The page's side the launcher and panel sit on (physical: it does not mirror for right-to-left languages). */
+  /**
+   * The side the launcher and panel sit on, for left-to-right languages: like the rest of the
+   * widget it mirrors for right-to-left ones (`right` is the inline end).
+   */
   position: LauncherPositionSchema,
   /** Distance from that side. */
   offsetX: Offset,

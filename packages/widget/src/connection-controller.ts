@@ -8,10 +8,11 @@ import {
   type WebSocketFactory,
   type WidgetSide,
 } from '@parley/client';
-import type { Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import type { LauncherConfig, Message, QueueUpdated, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PageTracker } from './page-tracker';
+import type { PrechatDetails } from './prechat-fields';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
 import { countUnread } from './unread';
@@ -48,6 +49,8 @@ export function widgetSocketUrl(relayOrigin: string, siteKey: string): string {
 export class ConnectionController implements ReactiveController {
   /** The site as the relay's welcome described it; null until then. */
   site: SitePublic | null = null;
+  /** The bubble's settings from the last `site.updated`, for the element to hand to the launcher. */
+  launcher: LauncherConfig | null = null;
   state: ConnectionState = 'idle';
   /** The conversation on screen: the visitor's most recent one, or null before their first message. */
   conversationId: string | null = null;
@@ -114,6 +117,12 @@ export class ConnectionController implements ReactiveController {
         // The visitor context agents see: the page this visitor is on (page-tracker.ts).
         this.pages?.flush();
         this.refresh();
+      }),
+      // An admin changed the site in the console: the element re-renders and re-places itself.
+      client.on('site.updated', ({ site, launcher }) => {
+        this.site = site;
+        this.launcher = launcher;
+        this.host.requestUpdate();
       }),
       client.on('conversation.synced', ({ conversation }) => {
         this.conversations.set(conversation.id, { createdAt: conversation.createdAt, status: conversation.status });
@@ -195,14 +204,19 @@ export class ConnectionController implements ReactiveController {
     this.client = null;
   }
 
-  /** Sends a message into the conversation on screen, or starts one when there is none open. */
-  send(body: string): void {
-    if (!this.client) return;
+  /**
+   * Sends a message into the conversation on screen, or starts one when there is none open.
+   * With pre-chat details, they go first on the open socket (the relay handles a socket's frames
+   * in order); false, and nothing sent, while the socket is not open to take them.
+   */
+  send(body: string, details?: PrechatDetails): boolean {
+    if (!this.client || (details && !this.client.send({ type: 'prechat.submit', ...details }))) return false;
     this.visitorTyping.stop();
     const active = this.conversationId ? this.conversations.get(this.conversationId) : undefined;
     const conversationId = this.conversationId && active?.status !== 'closed' ? this.conversationId : undefined;
     const sent = this.client.sendMessage(conversationId ? { conversationId, body } : { body });
     this.sentBodies.set(sent.clientId, body);
+    return true;
   }
 
   /** Sends a failed message again, as a new message (the relay refused the old one for good). */

@@ -1,4 +1,5 @@
 import type { WebSocketFactory } from '@parley/client';
+import type { LauncherConfig, SitePublic } from '@parley/protocol';
 import { LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
@@ -6,6 +7,8 @@ import { ConnectionController } from './connection-controller';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
 import { chatStyles } from './parley-chat.styles';
+import { asksPrechat, prechatDetails, renderPrechat } from './prechat-fields';
+import { placeHost } from './site-placement';
 import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
 import type { Theme } from './theme';
 import type { TranscriptEntry } from './transcript';
@@ -25,6 +28,7 @@ export interface UnreadChange {
  *
  * @fires parley-close - The visitor asked to close the chat (close button or Escape).
  * @fires parley-unread-change - The number of agent messages the visitor has not seen changed; `detail: {count}`.
+ * @fires parley-site-change - An admin changed the site's settings; `detail` is the bubble's (LauncherConfig), for the launcher to follow.
  * @csspart panel - The chat window.
  * @csspart header - The title bar with the site name.
  * @csspart close - The close button.
@@ -35,6 +39,7 @@ export interface UnreadChange {
  * @csspart typing - The "is typing" line.
  * @csspart composer - The form with the text box and send button.
  * @csspart input - The text box.
+ * @csspart prechat - The name and email boxes the site asks for before the first message.
  * @csspart send - The send button.
  * @cssprop --parley-accent - Header, send button and visitor bubbles (defaults to the site's colour).
  * @cssprop --parley-accent-text - Text on the accent colour (defaults to white or near-black, whichever contrasts more).
@@ -78,6 +83,8 @@ export class ParleyChat extends LitElement {
   private reportedUnread = 0;
   private appliedColor = '';
   private renderedCount = 0;
+  private placedSite: SitePublic | null = null;
+  private placedLauncher: LauncherConfig | null = null;
 
   constructor() {
     super();
@@ -109,6 +116,7 @@ export class ParleyChat extends LitElement {
   // greeting in an Arabic panel keeps its full stop at its own end, and Arabic in an English one too.
   protected override render() {
     const { site, entries, typing, state, problem } = this.connection;
+    const prechat = site?.widget?.prechat;
     const t = this.strings;
     const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : null;
     const title = site?.name ?? t.chat;
@@ -135,6 +143,7 @@ export class ParleyChat extends LitElement {
         ${this.renderQueue()}
         ${typing ? html`<p part="typing">${fill(t.typing, { name: typing.name ?? t.agent })}</p>` : nothing}
         <form part="composer" @submit=${this.onSubmit}>
+          ${asksPrechat(prechat, entries.length > 0) ? renderPrechat(prechat, t) : nothing}
           <textarea
             part="input"
             aria-label=${t.message}
@@ -186,6 +195,10 @@ export class ParleyChat extends LitElement {
 
   protected override updated(): void {
     this.applySiteColor();
+    const { site, launcher } = this.connection;
+    if (site !== this.placedSite && site && site.widget) placeHost(this, site.widget);
+    this.placedSite = site;
+    if (launcher !== this.placedLauncher) this.emit('parley-site-change', (this.placedLauncher = launcher));
     const count = this.connection.entries.length;
     if (count !== this.renderedCount && this.log) this.log.scrollTop = this.log.scrollHeight;
     this.renderedCount = count;
@@ -236,9 +249,9 @@ export class ParleyChat extends LitElement {
 
   private sendDraft(): void {
     const composer = this.composer;
-    if (!composer || !/\S/.test(composer.value)) return;
-    this.connection.send(composer.value);
-    composer.value = '';
+    const form = composer?.form;
+    if (!composer || !form || !/\S/.test(composer.value) || !form.reportValidity()) return;
+    if (this.connection.send(composer.value, prechatDetails(form))) composer.value = '';
   }
 
   private requestClose(): void {
@@ -262,5 +275,6 @@ declare global {
   interface HTMLElementEventMap {
     'parley-unread-change': CustomEvent<UnreadChange>;
     'parley-close': CustomEvent<undefined>;
+    'parley-site-change': CustomEvent<LauncherConfig>;
   }
 }

@@ -26,6 +26,9 @@ export interface ChatStrings {
   messages: string;
   message: string;
   placeholder: string;
+  /** The pre-chat form's fields (site settings), before the first message. */
+  name: string;
+  email: string;
   send: string;
   sending: string;
   notSent: string;
@@ -65,6 +68,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Messages',
     message: 'Message',
     placeholder: 'Write a message…',
+    name: 'Name',
+    email: 'Email',
     send: 'Send',
     sending: 'Sending…',
     notSent: 'Not sent.',
@@ -86,6 +91,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Messages',
     message: 'Message',
     placeholder: 'Écrivez un message…',
+    name: 'Nom',
+    email: 'E-mail',
     send: 'Envoyer',
     sending: 'Envoi…',
     notSent: 'Non envoyé.',
@@ -107,6 +114,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Nachrichten',
     message: 'Nachricht',
     placeholder: 'Nachricht schreiben…',
+    name: 'Name',
+    email: 'E-Mail',
     send: 'Senden',
     sending: 'Wird gesendet…',
     notSent: 'Nicht gesendet.',
@@ -128,6 +137,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Mensajes',
     message: 'Mensaje',
     placeholder: 'Escribe un mensaje…',
+    name: 'Nombre',
+    email: 'Correo electrónico',
     send: 'Enviar',
     sending: 'Enviando…',
     notSent: 'No enviado.',
@@ -149,6 +160,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'الرسائل',
     message: 'الرسالة',
     placeholder: 'اكتب رسالة…',
+    name: 'الاسم',
+    email: 'البريد الإلكتروني',
     send: 'أرسل',
     sending: 'جارٍ الإرسال…',
     notSent: 'لم تُرسل.',

@@ -4,7 +4,8 @@
  * reaches every tab on every node.
  */
 import { siteVisitorTeams, toSitePublic, type Db, type SiteRecord } from '@parley/db';
-import type { SitePublic } from '@parley/protocol';
+import type { LauncherConfig, SitePublic } from '@parley/protocol';
+import { launcherStyle } from '@parley/widget';
 import { channels } from '../realtime/channels';
 import type { Hub } from '../realtime/hub';
 
@@ -14,11 +15,17 @@ export async function widgetSiteOf(db: Db, site: SiteRecord): Promise<SitePublic
   return { ...toSitePublic(site), ...(teams.length > 0 ? { teams } : {}) };
 }
 
+/** The bubble's settings ready to apply (`GET /v1/widget/config`, `site.updated.launcher`). */
+export function launcherConfigOf(site: SiteRecord): LauncherConfig {
+  const { launcherLabel, language } = site.widget;
+  return { style: launcherStyle(toSitePublic(site)), label: launcherLabel, language: language === 'auto' ? null : language };
+}
+
 /**
  * Pushes the site to its open widgets. The change is committed already: with the bus down, this
  * node's widgets still get it and the others see it at their next hello.
  */
 export async function announceSiteUpdated(db: Db, hub: Hub, site: SiteRecord): Promise<void> {
-  const frame = { type: 'site.updated' as const, site: await widgetSiteOf(db, site) };
+  const frame = { type: 'site.updated' as const, site: await widgetSiteOf(db, site), launcher: launcherConfigOf(site) };
   await hub.publish(channels.site(site.workspaceId, site.id), { kind: 'frame', frame });
 }

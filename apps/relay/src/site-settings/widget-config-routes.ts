@@ -3,10 +3,11 @@
  * z-index, label, colour, language), so the bubble appears where the site wants it.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { findSiteByPublicKey, toSitePublic } from '@parley/db';
-import { ErrorBody, SitePublic, WidgetConfigQuery } from '@parley/protocol';
+import { findSiteByPublicKey } from '@parley/db';
+import { ErrorBody, WidgetConfig, WidgetConfigQuery } from '@parley/protocol';
 import type { FastifyInstance } from 'fastify';
 import { ParleyError } from '../parley-error';
+import { launcherConfigOf } from './site-config';
 
 /** Short: a site owner's change reaches new page views within this, open widgets at once (site.updated). */
 const CONFIG_MAX_AGE_SECONDS = 30;
@@ -17,7 +18,7 @@ export async function widgetConfigRoutes(parent: FastifyInstance): Promise<void>
 
   app.get(
     '/v1/widget/config',
-    { schema: { querystring: WidgetConfigQuery, response: { 200: SitePublic, 400: ErrorBody, 404: ErrorBody } } },
+    { schema: { querystring: WidgetConfigQuery, response: { 200: WidgetConfig, 400: ErrorBody, 404: ErrorBody } } },
     async (request, reply) => {
       const site = await findSiteByPublicKey(db, request.query.siteKey);
       if (!site) throw new ParleyError('unknown_site');
@@ -27,7 +28,7 @@ export async function widgetConfigRoutes(parent: FastifyInstance): Promise<void>
       if (origin && site.allowedOrigins.includes(origin)) reply.header('access-control-allow-origin', origin);
       reply.header('vary', 'Origin');
       reply.header('cache-control', `public, max-age=${CONFIG_MAX_AGE_SECONDS}`);
-      return toSitePublic(site);
+      return { launcher: launcherConfigOf(site) };
     },
   );
 }
