@@ -1,4 +1,4 @@
-import type { SitePublic } from '@parley/protocol';
+import type { LauncherConfig, SitePublic } from '@parley/protocol';
 import { readableTextOn } from './contrast';
 
 /**
@@ -13,4 +13,10 @@ export function launcherStyle({ color, widget }: SitePublic): string {
   if (!widget) return '';
   const { position, offsetX, offsetY, zIndex } = widget;
   return `inset:auto;inset-inline-${position == 'right' ? 'end' : 'start'}:${offsetX}px;bottom:${offsetY}px;z-index:${zIndex};--parley-site-color:${color};--parley-site-accent-text:${readableTextOn(color) ?? '#fff'}`;
+}
+
+/** The bubble's settings ready to apply: `GET /v1/widget/config` and `site.updated.launcher`. */
+export function launcherConfig(site: SitePublic): LauncherConfig {
+  const language = site.widget?.language ?? 'auto';
+  return { style: launcherStyle(site), label: site.widget?.launcherLabel ?? '', language: language === 'auto' ? null : language };
 }

@@ -5,7 +5,7 @@
  */
 import { siteVisitorTeams, toSitePublic, type Db, type SiteRecord } from '@parley/db';
 import type { LauncherConfig, SitePublic } from '@parley/protocol';
-import { launcherStyle } from '@parley/widget';
+import { launcherConfig } from '@parley/widget';
 import { channels } from '../realtime/channels';
 import type { Hub } from '../realtime/hub';
 
@@ -17,8 +17,7 @@ export async function widgetSiteOf(db: Db, site: SiteRecord): Promise<SitePublic
 
 /** The bubble's settings ready to apply (`GET /v1/widget/config`, `site.updated.launcher`). */
 export function launcherConfigOf(site: SiteRecord): LauncherConfig {
-  const { launcherLabel, language } = site.widget;
-  return { style: launcherStyle(toSitePublic(site)), label: launcherLabel, language: language === 'auto' ? null : language };
+  return launcherConfig(toSitePublic(site));
 }
 
 /**

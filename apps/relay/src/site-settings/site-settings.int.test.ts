@@ -3,7 +3,7 @@
  * config endpoint, the live push to open widgets, and the pre-chat form's checks on the socket.
  */
 import { createAgent, getVisitor } from '@parley/db';
-import type { SiteSettings, SitePublic } from '@parley/protocol';
+import type { SitePublic, SiteSettings } from '@parley/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/passwords';
 import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
@@ -147,14 +147,22 @@ describe('site settings', () => {
   });
 
   it('serves the loader its config, readable only by the site’s own origins', async () => {
-    await patch({ color: '#4f46e5', widget: { position: 'left', launcherLabel: 'Help' } });
+    await patch({ color: '#fde047', widget: { position: 'left', offsetX: 12, offsetY: 30, zIndex: 5, launcherLabel: 'Help', language: 'de' } });
     const url = `${relay.baseUrl}/v1/widget/config?siteKey=${relay.a.siteKey}`;
     const own = await fetch(url, { headers: { origin: relay.a.origin } });
     expect(own.status).toBe(200);
     expect(own.headers.get('access-control-allow-origin')).toBe(relay.a.origin);
-    const config = (await own.json()) as SitePublic;
-    expect(config).toMatchObject({ name: 'Site a', color: '#4f46e5', widget: { position: 'left', launcherLabel: 'Help' } });
-    expect(JSON.stringify(config)).not.toMatch(/secret|allowedOrigins/);
+    // Ready to apply: a light colour gets a near-black icon.
+    expect(await own.json()).toEqual({
+      launcher: {
+        style: 'inset:auto;inset-inline-start:12px;bottom:30px;z-index:5;--parley-site-color:#fde047;--parley-site-accent-text:#111827',
+        label: 'Help',
+        language: 'de',
+      },
+    });
+    await patch({ color: '#4f46e5', widget: { position: 'right', offsetX: 20, offsetY: 20, zIndex: 2147483000, launcherLabel: '', language: 'auto' } });
+    const auto = (await (await fetch(url)).json()) as { launcher: { language: string | null } };
+    expect(auto.launcher.language).toBeNull();
     const foreign = await fetch(url, { headers: { origin: relay.b.origin } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     const unknown = await fetch(`${relay.baseUrl}/v1/widget/config?siteKey=pk_nope`);
