@@ -4,13 +4,13 @@
  * `npx tsx packages/widget/build.ts`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import type { BundleInfo, WidgetManifest } from './src/widget-manifest';
-import { cssMinifyPlugin } from './css-minify';
+import { squeezeTemplatesPlugin } from './css-minify';
 
 const packageDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -31,7 +31,7 @@ const common: BuildOptions = {
   // Stated here rather than left to whichever tsconfig esbuild finds: Lit's decorators depend on them.
   tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   logLevel: 'warning',
-  plugins: [cssMinifyPlugin],
+  plugins: [squeezeTemplatesPlugin],
 };
 
 export interface WidgetBuild extends WidgetManifest {

@@ -1,8 +1,9 @@
 /**
- * Build step: esbuild minifies JavaScript but leaves the CSS inside Lit's css`` templates as
- * written, indentation and all. This squeezes those templates in the widget's *.styles.ts files
- * (every byte of them is on a customer's page). Only the static text between `${}` holes is
- * touched, and only whitespace and comments go: the CSS means the same.
+ * Build step: esbuild minifies JavaScript but leaves Lit's html`` and css`` templates as written,
+ * indentation and all (every byte of them is on a customer's page). So the widget's sources are
+ * read with every line's indentation dropped (the newline is kept, so markup and code mean what
+ * they meant: HTML and JS treat it as whitespace), and the css`` templates are squeezed further:
+ * only the static text between `${}` holes, and only whitespace and comments, so the CSS means the same.
  */
 import { readFile } from 'node:fs/promises';
 import type { Plugin } from 'esbuild';
@@ -25,11 +26,11 @@ export function minifyCssTemplates(source: string): string {
   });
 }
 
-export const cssMinifyPlugin: Plugin = {
-  name: 'parley-css-minify',
+export const squeezeTemplatesPlugin: Plugin = {
+  name: 'parley-squeeze-templates',
   setup(build) {
-    build.onLoad({ filter: /\.styles\.ts$/ }, async (args) => ({
-      contents: minifyCssTemplates(await readFile(args.path, 'utf8')),
+    build.onLoad({ filter: /[\\/]widget[\\/]src[\\/][^\\/]+\.ts$/ }, async (args) => ({
+      contents: minifyCssTemplates((await readFile(args.path, 'utf8')).replace(/\n[ \t]+/g, '\n')),
       loader: 'ts',
     }));
   },

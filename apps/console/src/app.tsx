@@ -5,6 +5,8 @@ import type { DeskModel } from './models/desk-model';
 import type { SessionModel } from './models/session-model';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
+import { SiteSettingsPage } from './pages/site-settings-page';
+import { SETTINGS_ROUTE, useHashRoute } from './use-hash-route';
 
 export interface AppProps {
   session: SessionModel;
@@ -22,9 +24,12 @@ export function App({ session, createDesk }: AppProps) {
 
 function Screens({ createDesk }: Pick<AppProps, 'createDesk'>) {
   const session = useSession();
+  const route = useHashRoute();
   const agent = session.agent.value;
   if (session.status.value === 'loading') return <p class="boot">Loading…</p>;
   if (!agent) return <LoginPage />;
+  // Site settings are an admin's page, outside the desk (no socket needed to edit them).
+  if (route === SETTINGS_ROUTE && agent.role === 'admin') return <SiteSettingsPage onBack={() => (location.hash = '')} />;
   // Keyed by agent: a different sign-in gets a fresh socket and inbox, never the last one's.
   return <SignedIn key={agent.id} agent={agent} createDesk={createDesk} />;
 }

@@ -21,6 +21,8 @@ import { healthRoutes } from './routes/health-routes';
 import { staticRoutes } from './routes/static-routes';
 import { routingRoutes } from './routing/routing-routes';
 import { servicesPlugin, type ServicesOptions } from './services';
+import { siteSettingsRoutes } from './site-settings/site-settings-routes';
+import { widgetConfigRoutes } from './site-settings/widget-config-routes';
 import { toolsRoutes } from './tools/tools-routes';
 
 export interface AppOptions extends ServicesOptions {
@@ -65,7 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       body = { code: error.code, message: error.message, ...(error.ref ? { ref: error.ref } : {}) };
     } else if (error.validation) {
       status = 400;
-      body = { code: 'validation_failed', message: `${ERRORS.validation_failed.message} (${error.message})` };
+      const field = validationField(error);
+      body = { code: 'validation_failed', message: `${ERRORS.validation_failed.message} (${error.message})`, ...(field ? { ref: field } : {}) };
     } else if (error.statusCode === 413) {
       status = 413;
       body = { code: 'frame_too_large', message: 'The request body is too large.' };
@@ -90,7 +93,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(emailRoutes);
   await app.register(ratingRoutes);
   await app.register(attachmentRoutes);
+  await app.register(siteSettingsRoutes);
+  await app.register(widgetConfigRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;
+}
+
+/** The field a schema failure is about, dotted (`widget.offsetX`), for the error's `ref`. */
+function validationField(error: FastifyError): string | undefined {
+  const first = error.validation?.[0];
+  if (!first) return undefined;
+  const params = first.params as { missingProperty?: string; additionalProperty?: string };
+  const path = first.instancePath.slice(1).replace(/\//g, '.');
+  const child = params.missingProperty ?? params.additionalProperty;
+  return [path, child].filter(Boolean).join('.') || undefined;
 }

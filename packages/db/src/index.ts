@@ -8,8 +8,11 @@ export {
   listSites,
   setSiteAllowedOrigins,
   toSitePublic,
+  toSiteSettings,
+  updateSiteSettings,
   type SiteRecord,
 } from './sites';
+export { setVisitorDetails } from './visitor-details';
 export {
   createAgent,
   findAgentByEmail,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_WIDGET_SETTINGS } from '@parley/protocol';
 import { expect, it } from 'vitest';
 import { createSite, findSiteByPublicKey, getSite, listSites, setSiteAllowedOrigins, toSitePublic } from './sites';
 import { createVisitor, getVisitor, touchVisitor } from './visitors';
@@ -25,10 +26,10 @@ describeEachBackend('workspaces, sites and visitors', (database) => {
     expect(site.publicKey).toMatch(/^pk_[A-Za-z0-9_-]{24}$/);
     expect(site.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(site).toMatchObject({ workspaceId: workspace.id, name: 'Shop', allowedOrigins: ['https://shop.example'], color: '#4f46e5' });
-    expect(toSitePublic(site)).toEqual({ name: 'Shop', greeting: site.greeting, color: '#4f46e5' });
+    expect(toSitePublic(site)).toEqual({ name: 'Shop', greeting: site.greeting, color: '#4f46e5', widget: DEFAULT_WIDGET_SETTINGS });
 
     const themed = await createSite(db(), workspace.id, { name: 'Blog', allowedOrigins: [], greeting: 'Yo', color: '#000000' });
-    expect(toSitePublic(themed)).toEqual({ name: 'Blog', greeting: 'Yo', color: '#000000' });
+    expect(toSitePublic(themed)).toEqual({ name: 'Blog', greeting: 'Yo', color: '#000000', widget: DEFAULT_WIDGET_SETTINGS });
     expect(themed.publicKey).not.toBe(site.publicKey);
     const byId = (x: { id: string }, y: { id: string }) => x.id.localeCompare(y.id);
     expect((await listSites(db(), workspace.id)).sort(byId)).toEqual([site, themed].sort(byId));

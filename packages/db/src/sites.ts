@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { SitePublic } from '@parley/protocol';
+import type { SitePublic, SiteSettings, SiteSettingsPatch, WidgetSettings } from '@parley/protocol';
 import type { Db } from './open-db';
 import { sites } from './schema';
 
@@ -14,6 +14,7 @@ export interface SiteRecord {
   allowedOrigins: string[];
   greeting: string;
   color: string;
+  widget: WidgetSettings;
 }
 
 type SiteRow = typeof sites.$inferSelect;
@@ -28,6 +29,15 @@ function toSiteRecord(row: SiteRow): SiteRecord {
     allowedOrigins: row.allowedOrigins,
     greeting: row.greeting,
     color: row.color,
+    widget: {
+      position: row.position,
+      offsetX: row.offsetX,
+      offsetY: row.offsetY,
+      zIndex: row.zIndex,
+      launcherLabel: row.launcherLabel,
+      prechat: { name: row.prechatName, email: row.prechatEmail },
+      language: row.language,
+    },
   };
 }
 
@@ -98,7 +108,43 @@ export async function setSiteAllowedOrigins(
   return row ? toSiteRecord(row) : null;
 }
 
+/**
+ * Changes what the patch names, nothing else. Null when the site is not in the workspace.
+ * Callers validate the origins (the protocol's originProblem) first.
+ */
+export async function updateSiteSettings(
+  db: Db,
+  workspaceId: string,
+  siteId: string,
+  patch: SiteSettingsPatch,
+): Promise<SiteRecord | null> {
+  const { widget = {}, ...site } = patch;
+  const values: Partial<typeof sites.$inferInsert> = {
+    ...site,
+    ...(widget.position === undefined ? {} : { position: widget.position }),
+    ...(widget.offsetX === undefined ? {} : { offsetX: widget.offsetX }),
+    ...(widget.offsetY === undefined ? {} : { offsetY: widget.offsetY }),
+    ...(widget.zIndex === undefined ? {} : { zIndex: widget.zIndex }),
+    ...(widget.launcherLabel === undefined ? {} : { launcherLabel: widget.launcherLabel }),
+    ...(widget.prechat === undefined ? {} : { prechatName: widget.prechat.name, prechatEmail: widget.prechat.email }),
+    ...(widget.language === undefined ? {} : { language: widget.language }),
+  };
+  const scope = and(eq(sites.workspaceId, workspaceId), eq(sites.id, siteId));
+  // An empty patch changes nothing but still answers with the site (or null for a foreign one).
+  const [row] =
+    Object.keys(values).length === 0
+      ? await db.select().from(sites).where(scope)
+      : await db.update(sites).set(values).where(scope).returning();
+  return row ? toSiteRecord(row) : null;
+}
+
 /** What the widget may see: no secret, no allowed origins. */
 export function toSitePublic(site: SiteRecord): SitePublic {
-  return { name: site.name, greeting: site.greeting, color: site.color };
+  return { name: site.name, greeting: site.greeting, color: site.color, widget: site.widget };
+}
+
+/** What the site's admins see in the console: no secret. */
+export function toSiteSettings(site: SiteRecord): SiteSettings {
+  const { id, name, publicKey, greeting, color, allowedOrigins, widget } = site;
+  return { id, name, publicKey, greeting, color, allowedOrigins, widget };
 }

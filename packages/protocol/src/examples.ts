@@ -9,6 +9,7 @@ import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExam
 import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
 import { offlineRelayToWidgetExamples, offlineWidgetToRelayExamples } from './offline-examples';
 import { ratingRelayToConsoleExamples, ratingRelayToWidgetExamples, ratingWidgetToRelayExamples } from './rating-examples';
+import { siteSettingsRelayToWidgetExamples, siteSettingsWidgetToRelayExamples } from './site-settings-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -40,6 +41,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   ...toolsWidgetToRelayExamples,
   ...offlineWidgetToRelayExamples,
   ...ratingWidgetToRelayExamples,
+  ...siteSettingsWidgetToRelayExamples,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -75,6 +77,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   'queue.updated': queueUpdatedExample,
   ...offlineRelayToWidgetExamples,
   ...ratingRelayToWidgetExamples,
+  ...siteSettingsRelayToWidgetExamples,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {

@@ -10,3 +10,5 @@ export * from './availability';
 export * from './email';
 export * from './rating';
 export * from './attachments';
+export * from './site-widget-settings';
+export * from './site-settings';

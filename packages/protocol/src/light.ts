@@ -3,6 +3,7 @@
  * The widget and the browser client import only this (plus `import type` from the index),
  * so ~28 KB of schema runtime never reaches a customer's page.
  */
+export * from './site-settings-rules';
 
 /** Bumped when a frame changes incompatibly. Negotiated once, in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -198,6 +199,7 @@ export const WIDGET_TO_RELAY_TYPES = [
   'offline.message',
   'transcript.email',
   'rating.submit',
+  'prechat.submit',
 ] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',

@@ -1,6 +1,7 @@
 /** The nouns every frame and REST body is made of. One definition each; everybody imports these. */
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { LIMITS } from './light';
+import { WidgetSettings } from './site-widget-settings';
 
 /** A union of string literals, typed as such (TypeBox's Union of Literals). */
 export function StringEnum<const T extends readonly string[]>(values: T) {
@@ -142,6 +143,8 @@ export const SitePublic = Type.Object({
   color: Type.String({ pattern: '^#[0-9a-fA-F]{6}$' }),
   /** Teams the visitor may pick when starting a conversation (message.send's teamId); absent or empty: none. */
   teams: Type.Optional(Type.Array(Type.Object({ id: Uuid, name: Type.String() }))),
+  /** Launcher placement, label, pre-chat form and language (site-widget-settings.ts); absent: the defaults. */
+  widget: Type.Optional(WidgetSettings),
 });
 export type SitePublic = Static<typeof SitePublic>;
 

@@ -19,6 +19,7 @@ import { TOOLS_WIDGET_TO_RELAY } from './tools';
 import { AVAILABILITY_RELAY_TO_WIDGET, AVAILABILITY_WIDGET_TO_RELAY } from './availability';
 import { EMAIL_RELAY_TO_WIDGET, EMAIL_WIDGET_TO_RELAY } from './email';
 import { RATING_RELAY_TO_WIDGET, RATING_WIDGET_TO_RELAY } from './rating';
+import { PrechatSubmit, SiteUpdated } from './site-settings';
 
 /** conversationId -> the last seq the client holds. */
 export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
@@ -56,6 +57,7 @@ export const WidgetToRelay = Type.Union([
   ...AVAILABILITY_WIDGET_TO_RELAY,
   ...EMAIL_WIDGET_TO_RELAY,
   ...RATING_WIDGET_TO_RELAY,
+  PrechatSubmit,
 ]);
 export type WidgetToRelay = Static<typeof WidgetToRelay>;
 
@@ -115,6 +117,7 @@ export const RelayToWidget = Type.Union([
   ...AVAILABILITY_RELAY_TO_WIDGET,
   ...EMAIL_RELAY_TO_WIDGET,
   ...RATING_RELAY_TO_WIDGET,
+  SiteUpdated,
 ]);
 export type RelayToWidget = Static<typeof RelayToWidget>;
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWidget, type WidgetBuild } from '../build';
 
 describe('the built bundles', () => {
@@ -72,6 +72,8 @@ describe('the built bundles', () => {
     script.setAttribute('data-site-key', 'site_1');
     script.setAttribute('src', 'https://relay.example.com/widget/loader.js');
     document.head.append(script);
+    // The loader asks the relay for the site's settings; there is no relay here.
+    vi.spyOn(window, 'fetch').mockRejectedValue(new TypeError('no relay in unit tests'));
 
     new Function(code)();
     const dispatcher = window.Parley;

@@ -9,11 +9,12 @@ import {
   type WebSocketFactory,
   type WidgetSide,
 } from '@parley/client';
-import type { Availability, Message, QueueUpdated, RatingScore, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
+import type { Availability, LauncherConfig, Message, QueueUpdated, RatingScore, SitePublic, TypingAuthor, VisitorConversation } from '@parley/protocol';
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol/light';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { FileTransfer } from './file-transfer';
 import { PageTracker } from './page-tracker';
+import type { PrechatDetails } from './prechat-fields';
 import type { RatingState } from './rating-view';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
@@ -51,6 +52,8 @@ export function widgetSocketUrl(relayOrigin: string, siteKey: string): string {
 export class ConnectionController implements ReactiveController {
   /** The site as the relay's welcome described it; null until then. */
   site: SitePublic | null = null;
+  /** The bubble's settings from the last `site.updated`, for the element to hand to the launcher. */
+  launcher: LauncherConfig | null = null;
   state: ConnectionState = 'idle';
   /** The conversation on screen: the visitor's most recent one, or null before their first message. */
   conversationId: string | null = null;
@@ -131,6 +134,12 @@ export class ConnectionController implements ReactiveController {
         // The visitor context agents see: the page this visitor is on (page-tracker.ts).
         this.pages?.flush();
         this.refresh();
+      }),
+      // An admin changed the site in the console: the element re-renders and re-places itself.
+      client.on('site.updated', ({ site, launcher }) => {
+        this.site = site;
+        this.launcher = launcher;
+        this.host.requestUpdate();
       }),
       client.on('conversation.synced', ({ conversation }) => {
         this.conversations.set(conversation.id, { createdAt: conversation.createdAt, status: conversation.status });
@@ -230,13 +239,18 @@ export class ConnectionController implements ReactiveController {
     this.client = null;
   }
 
-  /** Sends a message into the conversation on screen, or starts one when there is none open. */
-  send(body: string): void {
-    if (!this.client) return;
+  /**
+   * Sends a message into the conversation on screen, or starts one when there is none open.
+   * With pre-chat details, they go first on the open socket (the relay handles a socket's frames
+   * in order); false, and nothing sent, while the socket is not open to take them.
+   */
+  send(body: string, details?: PrechatDetails): boolean {
+    if (!this.client || (details && !this.client.send({ type: 'prechat.submit', ...details }))) return false;
     this.visitorTyping.stop();
     const conversationId = this.openConversationId();
     const sent = this.client.sendMessage(conversationId ? { conversationId, body } : { body });
     this.sentBodies.set(sent.clientId, body);
+    return true;
   }
 
   /**

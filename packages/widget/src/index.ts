@@ -9,3 +9,4 @@ export type { WidgetManifest } from './widget-manifest';
 export { AA_TEXT_CONTRAST, contrastRatio, readableTextOn } from './contrast';
 export { LANGUAGES, type Language } from './strings';
 export type { Theme } from './theme';
+export { launcherConfig, launcherStyle } from './launcher-style';

@@ -13,6 +13,8 @@ export interface LauncherHandle {
   setOpen(open: boolean): void;
   /** Returns focus to the bubble, e.g. after the chat closes. */
   focus(): void;
+  /** Follows the site's settings: `style` from launcherStyle() (side, offsets, z-index, colour) and the label. */
+  configure(style: string, label: string): void;
 }
 
 /** What `mount()` returns and the loader's `Parley('open' | 'close' | 'toggle')` commands drive. */

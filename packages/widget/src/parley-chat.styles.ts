@@ -31,6 +31,9 @@ const dark = css`
  * - The close button's focus ring takes its own colour: on the accent, that is the one
  *   guaranteed to show. The text box's border is 3:1 against the panel (WCAG 1.4.11), since its
  *   edge is how a visitor finds it.
+ * - `side`, `--_x`, `--_y` and `--parley-z-index` are the site's placement from the console
+ *   (site-placement.ts); `left` is the inline-start side, so it mirrors for right-to-left languages
+ *   like the default corner does. The phone layout still wins.
  */
 export const chatStyles = css`
   :host {
@@ -45,8 +48,8 @@ export const chatStyles = css`
     --_failed: var(--parley-failed-bubble, #fee2e2);
     --_focus: var(--parley-focus-ring, #1d4ed8);
     position: fixed;
-    inset-inline-end: var(--parley-offset, 20px);
-    bottom: calc(var(--parley-offset, 20px) + var(--parley-launcher-size, 56px) + 12px);
+    inset-inline-end: var(--_x, var(--parley-offset, 20px));
+    bottom: calc(var(--_y, var(--parley-offset, 20px)) + var(--parley-launcher-size, 56px) + 12px);
     z-index: var(--parley-z-index, 2147483000);
     display: block;
     width: min(var(--parley-width, 370px), calc(100vw - 2 * var(--parley-offset, 20px)));
@@ -63,8 +66,12 @@ export const chatStyles = css`
   :host([theme='dark']) {
     ${dark}
   }
+  :host([side='left']) {
+    inset-inline: var(--_x) auto;
+  }
   @media (max-width: 479.98px) {
-    :host {
+    :host,
+    :host([side='left']) {
       inset-inline: 0;
       top: var(--parley-viewport-top, 0px);
       bottom: auto;
@@ -147,6 +154,7 @@ export const chatStyles = css`
   }
   button:focus-visible,
   textarea:focus-visible,
+  input:focus-visible,
   [part='log']:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -255,6 +263,7 @@ export const chatStyles = css`
     flex: 1 0 100%;
   }
   [part='composer'] {
+    flex-wrap: wrap;
     display: flex;
     align-items: flex-end;
     gap: 8px;
@@ -262,7 +271,8 @@ export const chatStyles = css`
     border-block-start: 1px solid var(--_border);
     flex-wrap: wrap;
   }
-  [part='email'] {
+  [part='email'],
+  [part='prechat'] {
     flex-basis: 100%;
   }
   input,
@@ -278,6 +288,9 @@ export const chatStyles = css`
     font: inherit;
     color: inherit;
     background: transparent;
+  }
+  input {
+    flex-basis: 100%;
   }
   [part='send'] {
     flex: none;

@@ -1,4 +1,5 @@
 import type { WebSocketFactory } from '@parley/client';
+import type { LauncherConfig, SitePublic } from '@parley/protocol';
 import { LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
@@ -9,6 +10,8 @@ import { directionOf } from './language';
 import { renderEmailField, renderTranscript, wantsEmail } from './offline-form';
 import { renderRating } from './rating-view';
 import { chatStyles } from './parley-chat.styles';
+import { asksPrechat, prechatDetails, renderPrechat } from './prechat-fields';
+import { placeHost } from './site-placement';
 import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
 import type { Theme } from './theme';
 import type { TranscriptEntry } from './transcript';
@@ -28,6 +31,7 @@ export interface UnreadChange {
  *
  * @fires parley-close - The visitor asked to close the chat (close button or Escape).
  * @fires parley-unread-change - The number of agent messages the visitor has not seen changed; `detail: {count}`.
+ * @fires parley-site-change - An admin changed the site's settings; `detail` is the bubble's (LauncherConfig), for the launcher to follow.
  * @csspart panel - The chat window.
  * @csspart header - The title bar with the site name.
  * @csspart close - The close button.
@@ -41,6 +45,7 @@ export interface UnreadChange {
  * @csspart rating - The rating prompt under a closed conversation, then its thank-you line.
  * @csspart composer - The form with the text box and send button.
  * @csspart input - The text box.
+ * @csspart prechat - The name and email boxes the site asks for before the first message.
  * @csspart send - The send button.
  * @csspart attach - The button that picks a file to send (images and PDFs; also by drop and paste).
  * @cssprop --parley-accent - Header, send button and visitor bubbles (defaults to the site's colour).
@@ -85,6 +90,8 @@ export class ParleyChat extends LitElement {
   private reportedUnread = 0;
   private appliedColor = '';
   private renderedCount = 0;
+  private placedSite: SitePublic | null = null;
+  private placedLauncher: LauncherConfig | null = null;
 
   constructor() {
     super();
@@ -116,6 +123,7 @@ export class ParleyChat extends LitElement {
   // greeting in an Arabic panel keeps its full stop at its own end, and Arabic in an English one too.
   protected override render() {
     const { site, entries, typing, state, problem, availability, conversationId, email } = this.connection;
+    const prechat = site?.widget?.prechat;
     const t = this.strings;
     const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : availability?.available === false ? t.away : null;
     const title = site?.name ?? t.chat;
@@ -149,7 +157,7 @@ export class ParleyChat extends LitElement {
           : nothing}
         ${this.connection.fileError === null ? nothing : html`<p part="notice" role="alert">${t.notSent} ${this.connection.fileError}</p>`}
         <form part="composer" @submit=${this.onSubmit}>
-          ${wantsEmail(availability) ? renderEmailField(t, email) : nothing}
+          ${wantsEmail(availability) ? renderEmailField(t, email) : asksPrechat(prechat, entries.length > 0) ? renderPrechat(prechat, t) : nothing}
           <textarea
             part="input"
             aria-label=${t.message}
@@ -203,6 +211,10 @@ export class ParleyChat extends LitElement {
 
   protected override updated(): void {
     this.applySiteColor();
+    const { site, launcher } = this.connection;
+    if (site !== this.placedSite && site && site.widget) placeHost(this, site.widget);
+    this.placedSite = site;
+    if (launcher !== this.placedLauncher) this.emit('parley-site-change', (this.placedLauncher = launcher));
     const count = this.connection.entries.length;
     if (count !== this.renderedCount && this.log) this.log.scrollTop = this.log.scrollHeight;
     this.renderedCount = count;
@@ -261,14 +273,12 @@ export class ParleyChat extends LitElement {
 
   private sendDraft(): void {
     const composer = this.composer;
-    if (!composer || !/\S/.test(composer.value)) return;
-    const email = composer.form!.querySelector<HTMLInputElement>('input[type=email]');
-    // Enter in the text box skips the form's own validation: ask for a valid address here.
-    if (email && !email.reportValidity()) return;
-    if (email) {
-      if (!this.connection.sendOffline(email.value, composer.value)) return;
-    } else this.connection.send(composer.value);
-    composer.value = '';
+    const form = composer?.form;
+    if (!composer || !form || !/\S/.test(composer.value) || !form.reportValidity()) return;
+    // The leave-a-message form's address field: its message goes out with the address to answer.
+    const email = form.querySelector<HTMLInputElement>('input[part=email]');
+    const sent = email ? this.connection.sendOffline(email.value, composer.value) : this.connection.send(composer.value, prechatDetails(form));
+    if (sent) composer.value = '';
   }
 
   private requestClose(): void {
@@ -292,5 +302,6 @@ declare global {
   interface HTMLElementEventMap {
     'parley-unread-change': CustomEvent<UnreadChange>;
     'parley-close': CustomEvent<undefined>;
+    'parley-site-change': CustomEvent<LauncherConfig>;
   }
 }

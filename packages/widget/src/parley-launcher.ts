@@ -6,8 +6,14 @@ import { LAUNCHER_STRINGS, type Language } from './strings';
 /** The one tag the loader puts on every page. Plain DOM, no Lit: every page view pays for it. */
 export const LAUNCHER_TAG = 'parley-launcher';
 
-const ICON =
-  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+/**
+ * The bubble's markup, parsed once per element: a constant string (no page or site data ever goes
+ * in), and fewer bytes on every page than building it node by node. The badge's number and its
+ * screen-reader word ("unread") are its two inner spans. The button needs no `type`: in a shadow
+ * root it has no form to submit.
+ */
+const TEMPLATE =
+  '<button part=launcher aria-expanded=false aria-describedby=badge><svg viewBox="0 0 24 24" aria-hidden=true><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg><span part=label hidden></span><span id=badge part=badge hidden><span></span> <span class=sr></span></span></button>';
 
 /**
  * The chat bubble fixed in the bottom corner on the inline-end side (right, or left for a
@@ -17,6 +23,7 @@ const ICON =
  * @fires parley-intent - The visitor is about to click (hover, focus, pointerdown): time to prefetch the chat.
  * @csspart launcher - The round button.
  * @csspart badge - The unread count.
+ * @csspart label - The site's launcher label beside the icon, when it has one.
  * @cssprop --parley-accent - Bubble background.
  * @cssprop --parley-accent-text - Icon colour.
  * @cssprop --parley-launcher-size - Bubble diameter.
@@ -27,31 +34,20 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
   private readonly count: HTMLElement;
   private readonly badge: HTMLElement;
   private readonly unreadLabel: HTMLElement;
+  private readonly label: HTMLElement;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = TEMPLATE;
     adoptStyles(root, launcherStyles);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.setAttribute('part', 'launcher');
-    button.setAttribute('aria-expanded', 'false');
-    button.setAttribute('aria-describedby', 'badge');
-    button.innerHTML = ICON;
-    const badge = document.createElement('span');
-    badge.id = 'badge';
-    badge.setAttribute('part', 'badge');
-    badge.hidden = true;
-    const count = document.createElement('span');
-    const label = document.createElement('span');
-    label.className = 'sr';
-    badge.append(count, ' ', label);
-    button.append(badge);
-    root.append(button);
+    const find = (selector: string) => root.querySelector(selector) as HTMLElement;
+    const button = find('button') as HTMLButtonElement;
     this.button = button;
-    this.badge = badge;
-    this.count = count;
-    this.unreadLabel = label;
+    this.label = find('[part=label]');
+    this.badge = find('#badge');
+    this.count = find('#badge>span');
+    this.unreadLabel = find('.sr');
     this.localize('en');
 
     button.addEventListener('click', () => this.emit('parley-toggle'));
@@ -76,6 +72,20 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
     this.localize(language);
   }
 
+  /**
+   * The site's settings, from the loader's config and then every `site.updated`: `style` is
+   * launcherStyle()'s (side, offsets, z-index, colour), set through the CSSOM, which a host
+   * page's CSP without 'unsafe-inline' allows, unlike a style attribute; it replaces every inline
+   * style, the loader's `visibility:hidden` included. A visible `label` is also
+   * the accessible name, so speech users can say what they see.
+   */
+  configure(style: string, label: string): void {
+    this.style.cssText = style;
+    this.label.textContent = label;
+    this.label.hidden = !label;
+    this.localize(this.lang as Language);
+  }
+
   setOpen(open: boolean): void {
     this.button.setAttribute('aria-expanded', String(open));
   }
@@ -85,8 +95,7 @@ export class ParleyLauncher extends HTMLElement implements LauncherHandle {
   }
 
   private localize(language: Language): void {
-    const strings = LAUNCHER_STRINGS[language];
-    this.button.setAttribute('aria-label', strings.openChat);
+    this.button.setAttribute('aria-label', this.label.textContent || LAUNCHER_STRINGS[language].openChat);
   }
 
   private emit(type: string): void {

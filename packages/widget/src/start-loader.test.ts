@@ -48,9 +48,12 @@ describe('startLoader', () => {
   let warn: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
     warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // The site's settings (loader-config.test.ts covers them): none here, the defaults apply.
+    vi.spyOn(window, 'fetch').mockRejectedValue(new TypeError('no relay in unit tests'));
   });
   afterEach(() => {
     warn.mockRestore();
+    vi.restoreAllMocks();
     delete window.Parley;
     document.body.replaceChildren();
     localStorage.clear();

@@ -1,3 +1,4 @@
+import type { WidgetConfig } from '@parley/protocol';
 import { pickLanguage } from './language';
 import type { ChatController, WidgetModule } from './launcher-handle';
 import type { ParleyFunction } from './parley-global';
@@ -44,12 +45,14 @@ export function startLoader(env: LoaderEnvironment): void {
   const importModule = env.importModule ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<WidgetModule>);
 
   // The site may fix the language and colour scheme; otherwise the visitor's browser decides.
-  const language = pickLanguage(win.navigator.languages, env.script.getAttribute('data-lang'));
+  const lang = env.script.getAttribute('data-lang');
+  let language = pickLanguage(win.navigator.languages, lang);
   const theme = parseTheme(env.script.getAttribute('data-theme'));
 
   defineLauncher(win.customElements);
   const launcher = doc.createElement(LAUNCHER_TAG);
   launcher.setLanguage(language);
+  launcher.style.visibility = 'hidden';
 
   let loading: Promise<WidgetModule> | undefined;
   let mounting: Promise<ChatController> | undefined;
@@ -88,6 +91,19 @@ export function startLoader(env: LoaderEnvironment): void {
   };
   parley.loaded = true;
   win.Parley = parley;
+
+  // The site's side, offsets, colour, label and language. The bubble stays hidden until they are
+  // known (configure() replaces its inline style), so it never jumps corners; when they cannot be
+  // read (no relay, a foreign page, an error body without `launcher`), the catch shows it with the
+  // defaults.
+  win
+    .fetch(`${relayOrigin}/v1/widget/config?siteKey=${siteKey}`)
+    .then((response) => response.json())
+    .then(({ launcher: settings }: WidgetConfig) => {
+      if (!lang && settings.language) launcher.setLanguage((language = settings.language));
+      launcher.configure(settings.style, settings.label);
+    })
+    .catch(() => launcher.configure('', ''));
 
   launcher.addEventListener('parley-intent', () => void load().catch(() => undefined));
   launcher.addEventListener('parley-toggle', () => run('toggle'));

@@ -26,6 +26,9 @@ export interface ChatStrings {
   messages: string;
   message: string;
   placeholder: string;
+  /** The pre-chat form's fields (site settings), before the first message; `email` also labels the address in the leave-a-message form and the transcript request. */
+  name: string;
+  email: string;
   send: string;
   sending: string;
   notSent: string;
@@ -45,8 +48,6 @@ export interface ChatStrings {
   queueUnderMinute: string;
   /** Outside business hours or with no agent online: said however the site handles it (form or queue). */
   away: string;
-  /** The visitor's address in the leave-a-message form and the transcript request. */
-  email: string;
   emailTranscript: string;
   transcriptSent: string;
   /** The rating prompt after an agent closed the conversation; its two answers are 👍 and 👎. */
@@ -76,6 +77,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Messages',
     message: 'Message',
     placeholder: 'Write a message…',
+    name: 'Name',
+    email: 'Email',
     send: 'Send',
     sending: 'Sending…',
     notSent: 'Not sent.',
@@ -90,7 +93,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queueMinutes: 'about {minutes} min',
     queueUnderMinute: 'less than a minute',
     away: 'We\'re away. Leave a message.',
-    email: 'Your email',
     emailTranscript: 'Email me this chat',
     transcriptSent: 'Sent.',
     rate: 'How was this chat?',
@@ -104,6 +106,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Messages',
     message: 'Message',
     placeholder: 'Écrivez un message…',
+    name: 'Nom',
+    email: 'E-mail',
     send: 'Envoyer',
     sending: 'Envoi…',
     notSent: 'Non envoyé.',
@@ -118,7 +122,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queueMinutes: 'environ {minutes} min',
     queueUnderMinute: 'moins d’une minute',
     away: 'Nous sommes absents. Laissez un message.',
-    email: 'Votre e-mail',
     emailTranscript: 'Recevoir par e-mail',
     transcriptSent: 'Envoyé.',
     rate: 'Comment s’est passé ce chat ?',
@@ -132,6 +135,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Nachrichten',
     message: 'Nachricht',
     placeholder: 'Nachricht schreiben…',
+    name: 'Name',
+    email: 'E-Mail',
     send: 'Senden',
     sending: 'Wird gesendet…',
     notSent: 'Nicht gesendet.',
@@ -146,7 +151,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queueMinutes: 'etwa {minutes} Min.',
     queueUnderMinute: 'weniger als eine Minute',
     away: 'Wir sind nicht da. Schreiben Sie uns.',
-    email: 'Ihre E-Mail',
     emailTranscript: 'Per E-Mail erhalten',
     transcriptSent: 'Gesendet.',
     rate: 'Wie war dieser Chat?',
@@ -160,6 +164,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'Mensajes',
     message: 'Mensaje',
     placeholder: 'Escribe un mensaje…',
+    name: 'Nombre',
+    email: 'Correo electrónico',
     send: 'Enviar',
     sending: 'Enviando…',
     notSent: 'No enviado.',
@@ -174,7 +180,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queueMinutes: 'unos {minutes} min',
     queueUnderMinute: 'menos de un minuto',
     away: 'No estamos. Deja un mensaje.',
-    email: 'Tu correo',
     emailTranscript: 'Recibir por correo',
     transcriptSent: 'Enviado.',
     rate: '¿Qué tal este chat?',
@@ -188,6 +193,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     messages: 'الرسائل',
     message: 'الرسالة',
     placeholder: 'اكتب رسالة…',
+    name: 'الاسم',
+    email: 'البريد الإلكتروني',
     send: 'أرسل',
     sending: 'جارٍ الإرسال…',
     notSent: 'لم تُرسل.',
@@ -202,7 +209,6 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queueMinutes: 'حوالي {minutes} دقيقة',
     queueUnderMinute: 'أقل من دقيقة',
     away: 'لسنا متاحين. اترك رسالة.',
-    email: 'بريدك الإلكتروني',
     emailTranscript: 'أرسلها لي بالبريد',
     transcriptSent: 'أُرسلت.',
     rate: 'كيف كانت هذه المحادثة؟',

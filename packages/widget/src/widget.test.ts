@@ -24,6 +24,7 @@ function fakeLauncher() {
     setUnread: (count, label) => void calls.push(`unread ${count} ${label}`),
     setOpen: (open) => void calls.push(`open ${open}`),
     focus: () => void calls.push('focus'),
+    configure: (style, label) => void calls.push(`configure ${style} ${label}`),
   };
   return { launcher, calls };
 }

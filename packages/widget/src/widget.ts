@@ -39,6 +39,7 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
     },
   };
   chat.addEventListener('parley-close', () => controller.close());
+  chat.addEventListener('parley-site-change', ({ detail }) => launcher.configure(detail.style, detail.label));
   chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count, CHAT_STRINGS[language ?? 'en'].unread));
   // The loader runs async and may beat the parser to <body>; the chat is fixed-position either way.
   (document.body ?? document.documentElement).append(chat);

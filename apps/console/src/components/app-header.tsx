@@ -1,4 +1,5 @@
 import { useDesk, useSession } from '../model-context';
+import { SETTINGS_ROUTE } from '../use-hash-route';
 import { CapacityMeter } from './capacity-meter';
 import { ConnectionStatus } from './connection-status';
 import { DesktopAlertsButton } from './desktop-alerts-button';
@@ -15,6 +16,11 @@ export function AppHeader() {
       <DesktopAlertsButton alerts={desk.alerts} />
       <CapacityMeter me={desk.work.me.value} />
       <PresenceControl work={desk.work} />
+      {session.agent.value?.role === 'admin' && (
+        <a class="button-quiet" href={SETTINGS_ROUTE}>
+          Site settings
+        </a>
+      )}
       <span class="agent-name">{session.agent.value?.name}</span>
       <button type="button" class="button-quiet" onClick={() => desk.ui.open('business-hours')}>
         Hours

@@ -6,6 +6,8 @@ export const channels = {
   visitor: (workspaceId: string, visitorId: string) => `ws:${workspaceId}:visitor:${visitorId}`,
   /** Conversation summaries for every agent's live inbox. */
   inbox: (workspaceId: string) => `ws:${workspaceId}:inbox`,
+  /** What every visitor socket of one site receives (site.updated). */
+  site: (workspaceId: string, siteId: string) => `ws:${workspaceId}:site:${siteId}`,
   /** Control events for one agent's sockets (sessions ended). */
   agent: (workspaceId: string, agentId: string) => `ws:${workspaceId}:agent:${agentId}`,
 } as const;

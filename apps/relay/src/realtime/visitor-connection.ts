@@ -34,6 +34,7 @@ import { submitRating } from '../rating/rating-service';
 import type { RoutingService } from '../routing/routing-service';
 import type { AvailabilityService } from '../availability/availability-service';
 import type { EmailService } from '../email/email-service';
+import { requirePrechat, savePrechat } from '../site-settings/prechat';
 import { channels } from './channels';
 import { Connection } from './connection';
 import type { FrameLimits } from './frame-limits';
@@ -95,6 +96,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     // Join before reading history: a message committed in between arrives twice at worst
     // (the client drops it by seq), never zero times.
     await this.deps.hub.join(channels.visitor(workspaceId, visitor.id), this);
+    await this.deps.hub.join(channels.site(workspaceId, siteId), this);
     this.ready = true;
     this.send({
       type: 'welcome',
@@ -134,6 +136,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     const visitor = this.visitor!;
     switch (frame.type) {
       case 'message.send': {
+        if (!frame.conversationId) await requirePrechat(this.deps.db, this.scope(), frame.clientId);
         const ack = await this.deps.messages.sendFromVisitor(
           { workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: visitor.id, name: visitor.name },
           frame,
@@ -190,9 +193,16 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       case 'rating.submit':
         this.send(await submitRating(this.deps, { workspaceId: this.site.workspaceId, visitorId: visitor.id, socketId: this.id }, frame));
         return;
+      case 'prechat.submit':
+        visitor.name = await savePrechat(this.deps.db, this.scope(), frame);
+        return;
       default:
         throw new ParleyError('unknown_frame', undefined, frame.type);
     }
+  }
+
+  private scope() {
+    return { workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: this.visitor!.id };
   }
 
   async catchUp(): Promise<void> {
