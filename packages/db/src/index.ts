@@ -73,12 +73,15 @@ export {
   createTeam,
   ensureDefaultTeam,
   getTeam,
+  listSiteTeams,
   listTeams,
   resolveConversationTeam,
   setSiteVisitorTeams,
   setTeamMembers,
   siteVisitorTeams,
   teamIdsOfAgent,
+  unknownAgentIds,
+  unknownTeamIds,
   updateTeam,
 } from './teams';
 export {

@@ -338,12 +338,26 @@ export class RoutingService {
       case 'capacity.set': {
         const target = frame.agentId ?? agent.id;
         if (target !== agent.id && !actor.actsOnAny) throw new ParleyError('forbidden', 'only admins and supervisors set others’ capacity', frame.type);
-        if (!(await setAgentCapacity(this.db, workspaceId, target, frame.capacity))) throw new ParleyError('not_found', 'no such agent', frame.type);
-        this.markPresenceDirty(workspaceId, target);
-        await this.routeAgentTeams(workspaceId, target);
+        if (!(await this.setCapacity(workspaceId, target, frame.capacity))) throw new ParleyError('not_found', 'no such agent', frame.type);
         return;
       }
     }
+  }
+
+  /**
+   * Stores an agent's capacity, tells the team (presence.changed) and routes their teams' queues:
+   * raised capacity takes waiting conversations at once. False when the agent is not in the workspace.
+   */
+  async setCapacity(workspaceId: string, agentId: string, capacity: number): Promise<boolean> {
+    if (!(await setAgentCapacity(this.db, workspaceId, agentId, capacity))) return false;
+    this.markPresenceDirty(workspaceId, agentId);
+    await this.routeAgentTeams(workspaceId, agentId);
+    return true;
+  }
+
+  /** Agents whose teams changed (an admin edited members): consoles get their new teamIds. */
+  agentsChanged(workspaceId: string, agentIds: Iterable<string>): void {
+    for (const agentId of agentIds) this.markPresenceDirty(workspaceId, agentId);
   }
 
   private async transfer(agent: AgentProfile, actor: { agentId: string; actsOnAny: boolean }, frame: Extract<WorkFrame, { type: 'conversation.transfer' }>): Promise<void> {
