@@ -16,6 +16,11 @@ export function AppHeader() {
       <CapacityMeter me={desk.work.me.value} />
       <PresenceControl work={desk.work} />
       <span class="agent-name">{session.agent.value?.name}</span>
+      {desk.agent.role === 'admin' && (
+        <button type="button" class="button-quiet" onClick={() => desk.ui.open('team')}>
+          Team
+        </button>
+      )}
       <button type="button" class="button-quiet" title="Keyboard shortcuts (?)" onClick={() => desk.ui.open('help')}>
         ?
       </button>
