@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { WebSocketLike } from '@parley/client';
 import type { RelayToWidget, WidgetToRelay } from '@parley/protocol';
-import { PROTOCOL_VERSION } from '@parley/protocol/light';
+import { JOINED_EVENT_PREFIX, PROTOCOL_VERSION } from '@parley/protocol/light';
 import { fixtureTime, fixtureUuid, makeMessage } from '@parley/protocol/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineChat, type ParleyChat } from './parley-chat';
@@ -142,6 +142,26 @@ describe('<parley-chat>', () => {
     expect(items().map((item) => [item.dataset.seq, item.dataset.status, item.className])).toEqual([
       ['1', 'sent', 'visitor'],
       ['2', 'sent', 'agent'],
+    ]);
+  });
+
+  it('says in the panel’s language that an agent joined, whatever the relay’s English says', async () => {
+    const socket = await connectedChat({ language: 'fr' });
+    const joined = makeMessage({
+      conversationId,
+      seq: 1,
+      kind: 'event',
+      clientId: `${JOINED_EVENT_PREFIX}1`,
+      author: { kind: 'system', id: ada.id, name: 'Ada' },
+      body: 'Ada joined the conversation.',
+    });
+    const other = makeMessage({ conversationId, seq: 2, kind: 'event', clientId: null, author: { kind: 'system', id: null, name: null }, body: 'Ada closed the conversation.' });
+    socket.receive({ type: 'message.created', message: joined });
+    socket.receive({ type: 'message.created', message: other });
+    await chat.updateComplete;
+    expect(items().map((item) => [item.className, item.querySelector('.body')?.textContent])).toEqual([
+      ['system', 'Ada a rejoint la conversation.'],
+      ['system', 'Ada closed the conversation.'],
     ]);
   });
 

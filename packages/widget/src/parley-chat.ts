@@ -1,5 +1,5 @@
 import type { WebSocketFactory } from '@parley/client';
-import { LIMITS } from '@parley/protocol/light';
+import { JOINED_EVENT_PREFIX, LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ConnectionController } from './connection-controller';
@@ -168,10 +168,16 @@ export class ParleyChat extends LitElement {
       data-status=${entry.status}
     >
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      <span class="body" dir="auto">${entry.body}</span>
+      <span class="body" dir="auto">${this.bodyOf(entry)}</span>
       ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
+  }
+
+  /** The text of an entry; an agent joining is said in the panel's language, not the relay's English. */
+  private bodyOf(entry: TranscriptEntry): string {
+    const t = this.strings;
+    return entry.side === 'system' && entry.clientId?.startsWith(JOINED_EVENT_PREFIX) ? fill(t.joined, { name: entry.authorName ?? t.agent }) : entry.body;
   }
 
   private renderFailed(entry: TranscriptEntry) {

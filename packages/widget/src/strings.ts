@@ -43,6 +43,10 @@ export interface ChatStrings {
   queueMinutes: string;
   /** The estimated wait when it is under a minute. */
   queueUnderMinute: string;
+  /** The transcript event when an agent takes the conversation; `{name}` is theirs. */
+  joined: string;
+  /** Under the visitor's last message once an agent has read it. */
+  seen: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -78,6 +82,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'You are number {position} in line',
     queueMinutes: 'about {minutes} min',
     queueUnderMinute: 'less than a minute',
+    joined: '{name} joined the conversation.',
+    seen: 'Seen',
   },
   fr: {
     unread: 'non lus',
@@ -99,6 +105,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Vous êtes numéro {position} dans la file',
     queueMinutes: 'environ {minutes} min',
     queueUnderMinute: 'moins d’une minute',
+    joined: '{name} a rejoint la conversation.',
+    seen: 'Vu',
   },
   de: {
     unread: 'ungelesen',
@@ -120,6 +128,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Sie sind Nummer {position} in der Warteschlange',
     queueMinutes: 'etwa {minutes} Min.',
     queueUnderMinute: 'weniger als eine Minute',
+    joined: '{name} ist dem Gespräch beigetreten.',
+    seen: 'Gesehen',
   },
   es: {
     unread: 'sin leer',
@@ -141,6 +151,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'Eres el número {position} en la fila',
     queueMinutes: 'unos {minutes} min',
     queueUnderMinute: 'menos de un minuto',
+    joined: '{name} se unió a la conversación.',
+    seen: 'Visto',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -162,6 +174,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     queuePosition: 'ترتيبك {position} في قائمة الانتظار',
     queueMinutes: 'حوالي {minutes} دقيقة',
     queueUnderMinute: 'أقل من دقيقة',
+    joined: 'انضم {name} إلى المحادثة.',
+    seen: 'تمت القراءة',
   },
 };
 

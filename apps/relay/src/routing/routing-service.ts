@@ -30,6 +30,7 @@ import {
 } from '@parley/db';
 import {
   HEARTBEAT_MS,
+  JOINED_EVENT_PREFIX,
   type AgentPresence,
   type AgentProfile,
   type AgentStatus,
@@ -320,7 +321,12 @@ export class RoutingService {
         );
         await this.messages.postEvent(workspaceId, conversation.id, `${agent.name} reopened the conversation.`);
         if (assignedToActor) {
-          this.announceAssignment(workspaceId, { conversation, agentId: agent.id, reason: 'claim', byAgentId: null, note: null, previousAssigneeId: null });
+          // The transcript already says who reopened it: no "joined" event on top.
+          this.announceAssignment(
+            workspaceId,
+            { conversation, agentId: agent.id, reason: 'claim', byAgentId: null, note: null, previousAssigneeId: null },
+            false,
+          );
         } else {
           await this.publishUpdated(workspaceId, conversation);
           if (conversation.teamId) await this.routeTeam(workspaceId, conversation.teamId);
@@ -391,8 +397,14 @@ export class RoutingService {
 
   // Announcements
 
-  private announceAssignment(workspaceId: string, assignment: Assignment): void {
+  /** `joined`: write "<Agent> joined the conversation" for routing and claims (a transfer has its own event). */
+  private announceAssignment(workspaceId: string, assignment: Assignment, joined = true): void {
     const { conversation } = assignment;
+    if (joined && (assignment.reason === 'auto' || assignment.reason === 'claim')) {
+      void this.postJoined(workspaceId, conversation.id, assignment.agentId).catch((error) =>
+        this.log.warn({ err: error, conversationId: conversation.id }, 'joined event not written'),
+      );
+    }
     const assigned: RelayToConsole = {
       type: 'conversation.assigned',
       conversation,
@@ -406,6 +418,16 @@ export class RoutingService {
       this.queue.publish(workspaceId, conversation.visitor.id, conversation.id, null, null),
     ]).catch((error) => this.log.warn({ err: error }, 'assignment announce failed; clients catch up'));
     this.markPresenceDirty(workspaceId, assignment.agentId);
+  }
+
+  private async postJoined(workspaceId: string, conversationId: string, agentId: string): Promise<void> {
+    const name = (await getAgent(this.db, workspaceId, agentId))?.name;
+    if (!name) return;
+    await this.messages.postEvent(workspaceId, conversationId, `${name} joined the conversation.`, {
+      clientId: `${JOINED_EVENT_PREFIX}${randomUUID()}`,
+      agentId,
+      name,
+    });
   }
 
   private async tellUnassigned(workspaceId: string, agentId: string, conversationId: string, reason: UnassignReason, byAgentId: string | null): Promise<void> {
