@@ -115,3 +115,4 @@ export {
 export { queuedTeamsOfVisitor, queueEntries, recentWaitsMs, type QueueEntry } from './queue';
 export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
 export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';
+export { markAgentRead, markVisitorRead, readMarks, type ReadMarks, type ReadResult } from './read-receipts';

@@ -16,6 +16,7 @@ import {
 } from './widget-frames';
 import { WORK_CONSOLE_TO_RELAY, WORK_RELAY_TO_CONSOLE } from './work';
 import { TOOLS_CONSOLE_TO_RELAY, TOOLS_RELAY_TO_CONSOLE } from './tools';
+import { ConsoleRead, ConversationRead } from './read-receipts';
 
 export const ConsoleHello = Type.Object({
   type: Type.Literal('hello'),
@@ -48,6 +49,7 @@ export const ConsoleToRelay = Type.Union([
   Ping,
   ...WORK_CONSOLE_TO_RELAY,
   ...TOOLS_CONSOLE_TO_RELAY,
+  ConsoleRead,
 ]);
 export type ConsoleToRelay = Static<typeof ConsoleToRelay>;
 
@@ -81,6 +83,7 @@ export const RelayToConsole = Type.Union([
   ErrorFrame,
   ...WORK_RELAY_TO_CONSOLE,
   ...TOOLS_RELAY_TO_CONSOLE,
+  ConversationRead,
 ]);
 export type RelayToConsole = Static<typeof RelayToConsole>;
 

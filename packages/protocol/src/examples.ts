@@ -7,6 +7,7 @@ import type { ErrorFrame } from './errors';
 import type { RelayToWidget, WidgetToRelay } from './widget-frames';
 import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
 import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
+import { readReceiptExamples } from './read-receipt-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -36,6 +37,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   resume: { type: 'resume', conversationId, afterSeq: 2 },
   ping: { type: 'ping', ts: 1767225600000 },
   ...toolsWidgetToRelayExamples,
+  read: readReceiptExamples.widgetRead,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -69,6 +71,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   pong: { type: 'pong', ts: 1767225600000 },
   error,
   'queue.updated': queueUpdatedExample,
+  'conversation.read': readReceiptExamples.toWidget,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
@@ -82,6 +85,7 @@ export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
   ping: { type: 'ping' },
   ...workConsoleToRelayExamples(),
   ...toolsConsoleToRelayExamples,
+  read: readReceiptExamples.consoleRead,
 };
 
 export const relayToConsoleExamples: ByType<RelayToConsole> = {
@@ -96,4 +100,5 @@ export const relayToConsoleExamples: ByType<RelayToConsole> = {
   error,
   ...workRelayToConsoleExamples(summary),
   ...toolsRelayToConsoleExamples,
+  'conversation.read': readReceiptExamples.toConsole,
 };

@@ -7,3 +7,4 @@ export * from './rest';
 export * from './work';
 export * from './tools';
 export * from './team-admin';
+export * from './read-receipts';

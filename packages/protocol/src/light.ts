@@ -179,7 +179,7 @@ export const WORK_FRAME_TYPES = [
 ] as const;
 
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
-export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view'] as const;
+export const WIDGET_TO_RELAY_TYPES = ['hello', 'message.send', 'typing.start', 'typing.stop', 'resume', 'ping', 'page.view', 'read'] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
   'message.send',
@@ -191,4 +191,5 @@ export const CONSOLE_TO_RELAY_TYPES = [
   'ping',
   ...WORK_FRAME_TYPES,
   'note.send',
+  'read',
 ] as const;

@@ -21,6 +21,7 @@ import type { BusEvent } from './bus-events';
 import { isWorkFrame, type RoutingService } from '../routing/routing-service';
 import { channels } from './channels';
 import { Connection } from './connection';
+import { agentRead, marksForAgent } from './read-receipts';
 import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { Hub } from './hub';
@@ -115,6 +116,9 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
       case 'conversation.watch':
         await this.watch(await this.requireConversation(frame.conversationId), frame.afterSeq);
         return;
+      case 'read':
+        await agentRead(this.deps, this.workspaceId, frame, this.id);
+        return;
       case 'conversation.unwatch':
         this.watched.delete(frame.conversationId);
         this.deps.hub.leave(channels.conversation(this.workspaceId, frame.conversationId), this);
@@ -180,6 +184,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
     // Join first, then read: a message in between arrives twice at worst, never zero times.
     await this.deps.hub.join(channels.conversation(this.workspaceId, conversation.id), this);
     await this.sync(conversation, afterSeq);
+    for (const mark of await marksForAgent(this.deps.db, this.workspaceId, conversation.id)) this.send(mark);
   }
 
   private async sync(conversation: ConversationSummary, afterSeq: number): Promise<void> {

@@ -31,6 +31,7 @@ import { recordAndAnnouncePageView } from '../tools/page-views';
 import type { RoutingService } from '../routing/routing-service';
 import { channels } from './channels';
 import { Connection } from './connection';
+import { markForVisitor, visitorRead } from './read-receipts';
 import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { Hub } from './hub';
@@ -146,6 +147,9 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
         await this.sync(conversation, frame.afterSeq);
         return;
       }
+      case 'read':
+        await visitorRead(this.deps, { workspaceId: this.site.workspaceId, visitorId: visitor.id }, frame);
+        return;
       case 'page.view':
         await recordAndAnnouncePageView(
           this.deps,
@@ -187,5 +191,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       limit: LIMITS.maxSyncMessages,
     });
     this.send({ type: 'conversation.synced', conversation, messages, complete });
+    // The agents' read mark, so a reloaded page shows "Seen" again; only once the history is complete.
+    const mark = complete && conversation.lastSeq > 0 ? await markForVisitor(this.deps.db, this.site.workspaceId, conversation.id) : null;
+    if (mark) this.send(mark);
   }
 }
