@@ -165,6 +165,31 @@ describe('<parley-chat>', () => {
     ]);
   });
 
+  it('sends read receipts: delivered while the panel is closed, seen once it is open; shows Seen under the visitor’s last message', async () => {
+    const socket = await connectedChat({ open: false });
+    await type('Hello there');
+    const { clientId } = socket.frames('message.send')[0]!;
+    socket.receive({ type: 'message.ack', clientId, conversationId, id: fixtureUuid(), seq: 1, createdAt: fixtureTime(1) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1, clientId, body: 'Hello there' }) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 2, clientId: null, author: ada, body: 'Hi!' }) });
+    await chat.updateComplete;
+    expect(socket.frames('read').at(-1)).toEqual({ type: 'read', conversationId, seq: 2, state: 'delivered' });
+
+    chat.open = true;
+    await chat.updateComplete;
+    expect(socket.frames('read').at(-1)).toEqual({ type: 'read', conversationId, seq: 2, state: 'seen' });
+    const sent = socket.frames('read').length;
+    socket.receive({ type: 'typing.changed', conversationId, author: { kind: 'agent', name: 'Ada' }, isTyping: true });
+    await chat.updateComplete;
+    expect(socket.frames('read')).toHaveLength(sent);
+
+    const seenMark = () => [...root().querySelectorAll('[part~=message] .state')].map((state) => [state.closest('li')?.dataset.seq, state.textContent]);
+    expect(seenMark()).toEqual([]);
+    socket.receive({ type: 'conversation.read', conversationId, side: 'agent', state: 'seen', seq: 1 });
+    await chat.updateComplete;
+    expect(seenMark()).toEqual([['1', 'Seen']]);
+  });
+
   it('renders a body that looks like HTML as literal text', async () => {
     const socket = await connectedChat();
     const body = '<script>window.hacked = true</script><img src=x onerror="window.hacked = true">';

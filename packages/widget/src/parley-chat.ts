@@ -112,6 +112,10 @@ export class ParleyChat extends LitElement {
     const t = this.strings;
     const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : null;
     const title = site?.name ?? t.chat;
+    // "Seen" goes under the visitor's last message only (a pending one has seq null: never seen).
+    let lastMine: TranscriptEntry | undefined;
+    for (const entry of entries) if (entry.side === 'visitor') lastMine = entry;
+    const readUpTo = this.connection.agentRead.get(this.connection.conversationId) ?? 0;
     return html`
       <section
         part="panel"
@@ -129,7 +133,7 @@ export class ParleyChat extends LitElement {
         <div part="log" role="log" aria-live="polite" aria-label=${t.messages} tabindex="0">
           <ol>
             ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting" dir="auto">${site.greeting}</li>` : nothing}
-            ${entries.map((entry) => this.renderEntry(entry))}
+            ${entries.map((entry) => this.renderEntry(entry, entry === lastMine && entry.seq !== null && entry.seq <= readUpTo))}
           </ol>
         </div>
         ${this.renderQueue()}
@@ -160,7 +164,8 @@ export class ParleyChat extends LitElement {
     return html`<p part="queue" role="status">${wait ? `${line} · ${wait}` : line}</p>`;
   }
 
-  private renderEntry(entry: TranscriptEntry) {
+  /** `seen`: the visitor's last message, and an agent has read it (read receipts). */
+  private renderEntry(entry: TranscriptEntry, seen: boolean) {
     return html`<li
       part="message message-${entry.side}"
       class=${entry.side}
@@ -170,6 +175,7 @@ export class ParleyChat extends LitElement {
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
       <span class="body" dir="auto">${this.bodyOf(entry)}</span>
       ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
+      ${seen ? html`<span class="state">${this.strings.seen}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
   }
