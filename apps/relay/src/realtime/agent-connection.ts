@@ -19,6 +19,7 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import type { BusEvent } from './bus-events';
 import { isWorkFrame, type RoutingService } from '../routing/routing-service';
+import { watchSessionExpiry } from '../auth/session-expiry';
 import { channels } from './channels';
 import { Connection } from './connection';
 import { agentRead, marksForAgent } from './read-receipts';
@@ -39,6 +40,8 @@ export interface AgentConnectionDeps {
 
 export interface AgentSession {
   sessionId: string;
+  /** When the session ends; the socket is closed then (auth/session-expiry.ts). */
+  expiresAt: string;
   agent: AgentProfile;
 }
 
@@ -49,6 +52,7 @@ const INBOX_CATCH_UP = 50;
 
 export class AgentConnection extends Connection<ConsoleToRelay> {
   private readonly watched = new Set<string>();
+  private readonly stopExpiry: () => void;
 
   constructor(
     socket: WebSocket,
@@ -56,6 +60,8 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
     private readonly deps: AgentConnectionDeps,
   ) {
     super(socket, { parser: deps.parser, limits: deps.limits, ip: null, log: deps.log });
+    // The cookie was checked at the upgrade only: an expired session closes the socket (4401), typed.
+    this.stopExpiry = watchSessionExpiry(session.expiresAt, () => this.fail('unauthorized', 'the session expired; sign in again'));
   }
 
   private get workspaceId(): string {
@@ -169,6 +175,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
   }
 
   protected onClosed(): void {
+    this.stopExpiry();
     this.deps.routing.agentDisconnected(this.id);
     this.deps.onClosed(this);
   }
