@@ -8,6 +8,8 @@ import { createDeskModel } from './models/desk-model';
 import { createAlertsModel } from './notify/alerts-model';
 import { browserAlertSurface, browserTabLeader } from './notify/browser-alerts';
 import { createSessionModel } from './models/session-model';
+import { createTeamAdminApi } from './team/team-admin-api';
+import { TeamAdminApiContext } from './team/team-admin-context';
 import { memoryReadStore, webStorageReadStore, type ReadStore } from './read-store';
 import './styles.css';
 
@@ -27,20 +29,22 @@ if (!root) throw new Error('index.html has no #app element.');
 
 render(
   <ToolsApiContext.Provider value={createToolsApi()}>
-    <App
-      session={session}
-      createDesk={(agent) =>
-        createDeskModel({
-          client: createConsoleClient(session),
-          agent,
-          api,
-          session,
-          readStore: readStoreFor(agent.id),
-          createAlerts: (inbox) => createAlertsModel({ inbox, leader: browserTabLeader(), surface: browserAlertSurface() }),
-          activitySource: window,
-        })
-      }
-    />
+    <TeamAdminApiContext.Provider value={createTeamAdminApi()}>
+      <App
+        session={session}
+        createDesk={(agent) =>
+          createDeskModel({
+            client: createConsoleClient(session),
+            agent,
+            api,
+            session,
+            readStore: readStoreFor(agent.id),
+            createAlerts: (inbox) => createAlertsModel({ inbox, leader: browserTabLeader(), surface: browserAlertSurface() }),
+            activitySource: window,
+          })
+        }
+      />
+    </TeamAdminApiContext.Provider>
   </ToolsApiContext.Provider>,
   root,
 );

@@ -76,12 +76,15 @@ export {
   createTeam,
   ensureDefaultTeam,
   getTeam,
+  listSiteTeams,
   listTeams,
   resolveConversationTeam,
   setSiteVisitorTeams,
   setTeamMembers,
   siteVisitorTeams,
   teamIdsOfAgent,
+  unknownAgentIds,
+  unknownTeamIds,
   updateTeam,
 } from './teams';
 export {
@@ -130,3 +133,4 @@ export {
 } from './email-follow-ups';
 export { getConversationRating, rateConversation, ratingReport, type RateInput, type RateResult, type RatingPeriod, type RatingReport } from './ratings';
 export { findAttachmentByMessage, findVisitorAttachment, findWorkspaceAttachment, insertAttachment, type AttachmentRecord, type NewAttachment } from './attachments';
+export { markAgentRead, markVisitorRead, readMarks, type ReadMarks, type ReadResult } from './read-receipts';

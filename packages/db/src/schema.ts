@@ -152,6 +152,10 @@ export const conversations = pgTable(
     lastSeq: integer().notNull().default(0),
     /** The newest visitor-visible message's visitorSeq (notes excluded): the visitor's lastSeq. */
     visitorLastSeq: integer().notNull().default(0),
+    /** Read receipts, in seq (not visitorSeq): how far the visitor's widget has it, has shown it, and agents have read it. */
+    visitorDeliveredSeq: integer().notNull().default(0),
+    visitorReadSeq: integer().notNull().default(0),
+    agentReadSeq: integer().notNull().default(0),
     /** The clientId of the visitor's first message: a resend of it finds this conversation again. */
     startedByClientId: text(),
     // A copy of the newest message, so the inbox list never reads the messages table.

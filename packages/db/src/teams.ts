@@ -1,6 +1,6 @@
 /** Teams (departments) and their members. Every workspace has exactly one default team. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Team, TeamCreateBody, TeamUpdateBody } from '@parley/protocol';
+import type { SiteTeams, Team, TeamCreateBody, TeamUpdateBody } from '@parley/protocol';
 import type { Db } from './open-db';
 import { agents, sites, teamMembers, teams } from './schema';
 
@@ -177,4 +177,31 @@ export async function setSiteVisitorTeams(db: Db, workspaceId: string, siteId: s
     .where(and(eq(sites.workspaceId, workspaceId), eq(sites.id, siteId)))
     .returning({ id: sites.id });
   return updated.length > 0;
+}
+
+/** Every site of the workspace with the teams its visitors may pick (the Team admin screen). */
+export async function listSiteTeams(db: Db, workspaceId: string): Promise<SiteTeams[]> {
+  const rows = await db
+    .select({ siteId: sites.id, name: sites.name, teamIds: sites.visitorTeamIds })
+    .from(sites)
+    .where(eq(sites.workspaceId, workspaceId))
+    .orderBy(asc(sites.name), asc(sites.id));
+  return rows;
+}
+
+/** Of `teamIds`, those that are not teams of the workspace: an admin's request naming one is refused, not trimmed. */
+export async function unknownTeamIds(db: Db, workspaceId: string, teamIds: string[]): Promise<string[]> {
+  if (teamIds.length === 0) return [];
+  const found = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), inArray(teams.id, [...new Set(teamIds)])));
+  const known = new Set(found.map((row) => row.id));
+  return teamIds.filter((id) => !known.has(id));
+}
+
+/** Of `agentIds`, those that are not agents of the workspace. */
+export async function unknownAgentIds(db: Db, workspaceId: string, agentIds: string[]): Promise<string[]> {
+  const known = new Set(await agentsOfWorkspace(db, workspaceId, [...new Set(agentIds)]));
+  return agentIds.filter((id) => !known.has(id));
 }

@@ -17,6 +17,7 @@ import {
 import { WORK_CONSOLE_TO_RELAY, WORK_RELAY_TO_CONSOLE } from './work';
 import { TOOLS_CONSOLE_TO_RELAY, TOOLS_RELAY_TO_CONSOLE } from './tools';
 import { RATING_RELAY_TO_CONSOLE } from './rating';
+import { ConsoleRead, ConversationRead } from './read-receipts';
 
 export const ConsoleHello = Type.Object({
   type: Type.Literal('hello'),
@@ -49,6 +50,7 @@ export const ConsoleToRelay = Type.Union([
   Ping,
   ...WORK_CONSOLE_TO_RELAY,
   ...TOOLS_CONSOLE_TO_RELAY,
+  ConsoleRead,
 ]);
 export type ConsoleToRelay = Static<typeof ConsoleToRelay>;
 
@@ -83,6 +85,7 @@ export const RelayToConsole = Type.Union([
   ...WORK_RELAY_TO_CONSOLE,
   ...TOOLS_RELAY_TO_CONSOLE,
   ...RATING_RELAY_TO_CONSOLE,
+  ConversationRead,
 ]);
 export type RelayToConsole = Static<typeof RelayToConsole>;
 

@@ -10,6 +10,7 @@ import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetTo
 import { offlineRelayToWidgetExamples, offlineWidgetToRelayExamples } from './offline-examples';
 import { ratingRelayToConsoleExamples, ratingRelayToWidgetExamples, ratingWidgetToRelayExamples } from './rating-examples';
 import { siteSettingsRelayToWidgetExamples, siteSettingsWidgetToRelayExamples } from './site-settings-examples';
+import { readReceiptExamples } from './read-receipt-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
 const conversationId = '7d1c2a9e-3b5f-4c1d-9e8a-2f6b0c4d8e11';
@@ -42,6 +43,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   ...offlineWidgetToRelayExamples,
   ...ratingWidgetToRelayExamples,
   ...siteSettingsWidgetToRelayExamples,
+  read: readReceiptExamples.widgetRead,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -78,6 +80,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   ...offlineRelayToWidgetExamples,
   ...ratingRelayToWidgetExamples,
   ...siteSettingsRelayToWidgetExamples,
+  'conversation.read': readReceiptExamples.toWidget,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
@@ -91,6 +94,7 @@ export const consoleToRelayExamples: ByType<ConsoleToRelay> = {
   ping: { type: 'ping' },
   ...workConsoleToRelayExamples(),
   ...toolsConsoleToRelayExamples,
+  read: readReceiptExamples.consoleRead,
 };
 
 export const relayToConsoleExamples: ByType<RelayToConsole> = {
@@ -106,4 +110,5 @@ export const relayToConsoleExamples: ByType<RelayToConsole> = {
   ...workRelayToConsoleExamples(summary),
   ...toolsRelayToConsoleExamples,
   ...ratingRelayToConsoleExamples,
+  'conversation.read': readReceiptExamples.toConsole,
 };

@@ -12,3 +12,5 @@ export * from './rating';
 export * from './attachments';
 export * from './site-widget-settings';
 export * from './site-settings';
+export * from './team-admin';
+export * from './read-receipts';

@@ -174,6 +174,13 @@ export function isRetryable(code: string): boolean {
   return code in ERRORS ? ERRORS[code as ErrorCode].retryable : true;
 }
 
+/**
+ * An `event` message whose clientId starts with this says an agent joined the conversation (it
+ * was assigned to them automatically, or they claimed it); its `author.name` is the agent's name,
+ * so clients can say it in the reader's language rather than show the English `body`.
+ */
+export const JOINED_EVENT_PREFIX = 'joined-';
+
 /** The agent's routing commands (presence, assignment, lifecycle): the relay's routing service handles these. */
 export const WORK_FRAME_TYPES = [
   'presence.set',
@@ -200,6 +207,7 @@ export const WIDGET_TO_RELAY_TYPES = [
   'transcript.email',
   'rating.submit',
   'prechat.submit',
+  'read',
 ] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',
@@ -212,5 +220,6 @@ export const CONSOLE_TO_RELAY_TYPES = [
   'ping',
   ...WORK_FRAME_TYPES,
   'note.send',
+  'read',
 ] as const;
 export * from './rating-light';

@@ -19,6 +19,7 @@ import { TOOLS_WIDGET_TO_RELAY } from './tools';
 import { AVAILABILITY_RELAY_TO_WIDGET, AVAILABILITY_WIDGET_TO_RELAY } from './availability';
 import { EMAIL_RELAY_TO_WIDGET, EMAIL_WIDGET_TO_RELAY } from './email';
 import { RATING_RELAY_TO_WIDGET, RATING_WIDGET_TO_RELAY } from './rating';
+import { ConversationRead, WidgetRead } from './read-receipts';
 import { PrechatSubmit, SiteUpdated } from './site-settings';
 
 /** conversationId -> the last seq the client holds. */
@@ -58,6 +59,7 @@ export const WidgetToRelay = Type.Union([
   ...EMAIL_WIDGET_TO_RELAY,
   ...RATING_WIDGET_TO_RELAY,
   PrechatSubmit,
+  WidgetRead,
 ]);
 export type WidgetToRelay = Static<typeof WidgetToRelay>;
 
@@ -118,6 +120,7 @@ export const RelayToWidget = Type.Union([
   ...EMAIL_RELAY_TO_WIDGET,
   ...RATING_RELAY_TO_WIDGET,
   SiteUpdated,
+  ConversationRead,
 ]);
 export type RelayToWidget = Static<typeof RelayToWidget>;
 

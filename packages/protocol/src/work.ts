@@ -152,11 +152,18 @@ export type TeamListReply = Static<typeof TeamListReply>;
 export const TeamParams = Type.Object({ teamId: Uuid });
 export type TeamParams = Static<typeof TeamParams>;
 
+/**
+ * A positive whole number or null, as one JSON-Schema type list rather than a union: the relay's
+ * Ajv coerces types, and in a union it would turn 0 into null (switching the rule off) instead
+ * of refusing it.
+ */
+const PositiveSecondsOrNull = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 1 });
+
 export const TeamCreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
   autoAssign: Type.Optional(Type.Boolean()),
-  firstResponseTargetSeconds: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  reassignAfterSeconds: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  firstResponseTargetSeconds: Type.Optional(PositiveSecondsOrNull),
+  reassignAfterSeconds: Type.Optional(PositiveSecondsOrNull),
   memberIds: Type.Optional(Type.Array(Uuid, { maxItems: 1000 })),
 });
 export type TeamCreateBody = Static<typeof TeamCreateBody>;

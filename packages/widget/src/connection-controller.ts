@@ -96,6 +96,10 @@ export class ConnectionController implements ReactiveController {
   fileError: string | null = null;
   /** The last conversation this visitor rated (kept across pages), so the prompt is not shown twice. */
   private ratedId: string | null = null;
+  /** Read receipts: the last mark we sent, and how far agents have read (conversation id -> seq). */
+  private told = '';
+  readonly agentRead = new Map<string | null, number>();
+  private readonly onPageVisibility = () => this.refresh();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -181,6 +185,10 @@ export class ConnectionController implements ReactiveController {
         writeItem(this.storage, this.key('rated'), (this.ratedId = conversationId));
         this.host.requestUpdate();
       }),
+      client.on('conversation.read', (frame) => {
+        this.agentRead.set(frame.conversationId, frame.seq);
+        this.host.requestUpdate();
+      }),
       client.on('queue.updated', (frame) => {
         this.queueFrame = frame.position === null ? null : frame;
         this.host.requestUpdate();
@@ -223,6 +231,7 @@ export class ConnectionController implements ReactiveController {
         if (error.code === 'incompatible') this.problem = 'reloadToContinue';
       }),
     ];
+    document.addEventListener('visibilitychange', this.onPageVisibility);
     this.refresh();
     client.connect();
   }
@@ -230,6 +239,7 @@ export class ConnectionController implements ReactiveController {
   hostDisconnected(): void {
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
+    document.removeEventListener('visibilitychange', this.onPageVisibility);
     this.visitorTyping.dispose();
     this.pages?.dispose();
     this.pages = null;
@@ -342,6 +352,7 @@ export class ConnectionController implements ReactiveController {
     this.entries = buildTranscript({ delivered: messages, pending: this.pending, conversationId: this.conversationId });
     const lastSeq = this.conversationId && this.client ? this.client.lastSeq(this.conversationId) : 0;
     if (this.visible && this.conversationId && lastSeq > 0) this.writeSeen(this.conversationId, lastSeq);
+    if (this.conversationId && lastSeq > 0) this.tellRead(this.conversationId, lastSeq);
     this.unread = this.visible ? 0 : countUnread(this.messages.values(), this.conversationId, this.seenSeq());
     this.host.requestUpdate();
   }
@@ -362,6 +373,13 @@ export class ConnectionController implements ReactiveController {
     } catch {
       return 0;
     }
+  }
+
+  /** Read receipt: the panel open on a visible page has shown it (seen); otherwise the widget only has it. */
+  private tellRead(conversationId: string, seq: number): void {
+    const state = this.visible && !document.hidden ? 'seen' : 'delivered';
+    const mark = conversationId + seq + state;
+    if (mark !== this.told && this.client?.send({ type: 'read', conversationId, seq, state })) this.told = mark;
   }
 
   private writeSeen(conversationId: string, seq: number): void {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { WebSocketLike } from '@parley/client';
 import type { RelayToWidget, WidgetToRelay } from '@parley/protocol';
-import { PROTOCOL_VERSION } from '@parley/protocol/light';
+import { JOINED_EVENT_PREFIX, PROTOCOL_VERSION } from '@parley/protocol/light';
 import { fixtureTime, fixtureUuid, makeMessage } from '@parley/protocol/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineChat, type ParleyChat } from './parley-chat';
@@ -143,6 +143,51 @@ describe('<parley-chat>', () => {
       ['1', 'sent', 'visitor'],
       ['2', 'sent', 'agent'],
     ]);
+  });
+
+  it('says in the panel’s language that an agent joined, whatever the relay’s English says', async () => {
+    const socket = await connectedChat({ language: 'fr' });
+    const joined = makeMessage({
+      conversationId,
+      seq: 1,
+      kind: 'event',
+      clientId: `${JOINED_EVENT_PREFIX}1`,
+      author: { kind: 'system', id: ada.id, name: 'Ada' },
+      body: 'Ada joined the conversation.',
+    });
+    const other = makeMessage({ conversationId, seq: 2, kind: 'event', clientId: null, author: { kind: 'system', id: null, name: null }, body: 'Ada closed the conversation.' });
+    socket.receive({ type: 'message.created', message: joined });
+    socket.receive({ type: 'message.created', message: other });
+    await chat.updateComplete;
+    expect(items().map((item) => [item.className, item.querySelector('.body')?.textContent])).toEqual([
+      ['system', 'Ada a rejoint la conversation.'],
+      ['system', 'Ada closed the conversation.'],
+    ]);
+  });
+
+  it('sends read receipts: delivered while the panel is closed, seen once it is open; shows Seen under the visitor’s last message', async () => {
+    const socket = await connectedChat({ open: false });
+    await type('Hello there');
+    const { clientId } = socket.frames('message.send')[0]!;
+    socket.receive({ type: 'message.ack', clientId, conversationId, id: fixtureUuid(), seq: 1, createdAt: fixtureTime(1) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 1, clientId, body: 'Hello there' }) });
+    socket.receive({ type: 'message.created', message: makeMessage({ conversationId, seq: 2, clientId: null, author: ada, body: 'Hi!' }) });
+    await chat.updateComplete;
+    expect(socket.frames('read').at(-1)).toEqual({ type: 'read', conversationId, seq: 2, state: 'delivered' });
+
+    chat.open = true;
+    await chat.updateComplete;
+    expect(socket.frames('read').at(-1)).toEqual({ type: 'read', conversationId, seq: 2, state: 'seen' });
+    const sent = socket.frames('read').length;
+    socket.receive({ type: 'typing.changed', conversationId, author: { kind: 'agent', name: 'Ada' }, isTyping: true });
+    await chat.updateComplete;
+    expect(socket.frames('read')).toHaveLength(sent);
+
+    const seenMark = () => [...root().querySelectorAll('[part~=message] .state')].map((state) => [state.closest('li')?.dataset.seq, state.textContent]);
+    expect(seenMark()).toEqual([]);
+    socket.receive({ type: 'conversation.read', conversationId, side: 'agent', state: 'seen', seq: 1 });
+    await chat.updateComplete;
+    expect(seenMark()).toEqual([['1', 'Seen']]);
   });
 
   it('renders a body that looks like HTML as literal text', async () => {

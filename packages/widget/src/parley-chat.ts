@@ -1,6 +1,6 @@
 import type { WebSocketFactory } from '@parley/client';
 import type { LauncherConfig, SitePublic } from '@parley/protocol';
-import { LIMITS } from '@parley/protocol/light';
+import { JOINED_EVENT_PREFIX, LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { filesOf, renderAttach, renderAttachment } from './attachment-view';
@@ -127,6 +127,10 @@ export class ParleyChat extends LitElement {
     const t = this.strings;
     const notice = problem ? t[problem] : state === 'reconnecting' ? t.reconnecting : availability?.available === false ? t.away : null;
     const title = site?.name ?? t.chat;
+    // "Seen" goes under the visitor's last message only (a pending one has seq null: never seen).
+    let lastMine: TranscriptEntry | undefined;
+    for (const entry of entries) if (entry.side === 'visitor') lastMine = entry;
+    const readUpTo = this.connection.agentRead.get(this.connection.conversationId) ?? 0;
     return html`
       <section
         part="panel"
@@ -146,7 +150,7 @@ export class ParleyChat extends LitElement {
         <div part="log" role="log" aria-live="polite" aria-label=${t.messages} tabindex="0">
           <ol>
             ${site?.greeting ? html`<li part="message message-agent greeting" class="agent greeting" dir="auto">${site.greeting}</li>` : nothing}
-            ${entries.map((entry) => this.renderEntry(entry))}
+            ${entries.map((entry) => this.renderEntry(entry, entry === lastMine && entry.seq !== null && entry.seq <= readUpTo))}
           </ol>
         </div>
         ${renderRating(this.connection.rating, t, (score, comment) => this.connection.rate(score, comment))}
@@ -185,7 +189,8 @@ export class ParleyChat extends LitElement {
     return html`<p part="queue" role="status">${wait ? `${line} · ${wait}` : line}</p>`;
   }
 
-  private renderEntry(entry: TranscriptEntry) {
+  /** `seen`: the visitor's last message, and an agent has read it (read receipts). */
+  private renderEntry(entry: TranscriptEntry, seen: boolean) {
     return html`<li
       part="message message-${entry.side}"
       class=${entry.side}
@@ -193,10 +198,17 @@ export class ParleyChat extends LitElement {
       data-status=${entry.status}
     >
       ${entry.side === 'agent' && entry.authorName ? html`<span class="author">${entry.authorName}</span>` : nothing}
-      ${entry.attachment ? renderAttachment(entry.attachment, this.connection.files) : html`<span class="body" dir="auto">${entry.body}</span>`}
+      ${entry.attachment ? renderAttachment(entry.attachment, this.connection.files) : html`<span class="body" dir="auto">${this.bodyOf(entry)}</span>`}
       ${entry.status === 'sending' ? html`<span class="state">${this.strings.sending}</span>` : nothing}
+      ${seen ? html`<span class="state">${this.strings.seen}</span>` : nothing}
       ${entry.status === 'failed' ? this.renderFailed(entry) : nothing}
     </li>`;
+  }
+
+  /** The text of an entry; an agent joining is said in the panel's language, not the relay's English. */
+  private bodyOf(entry: TranscriptEntry): string {
+    const t = this.strings;
+    return entry.side === 'system' && entry.clientId?.startsWith(JOINED_EVENT_PREFIX) ? fill(t.joined, { name: entry.authorName ?? t.agent }) : entry.body;
   }
 
   private renderFailed(entry: TranscriptEntry) {

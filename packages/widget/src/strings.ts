@@ -55,6 +55,10 @@ export interface ChatStrings {
   /** The optional comment box of the rating prompt. */
   comment: string;
   thanks: string;
+  /** The transcript event when an agent takes the conversation; `{name}` is theirs. */
+  joined: string;
+  /** Under the visitor's last message once an agent has read it. */
+  seen: string;
 }
 
 export type LauncherStringKey = keyof LauncherStrings;
@@ -98,6 +102,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'How was this chat?',
     comment: 'Comment (optional)',
     thanks: 'Thanks for your feedback!',
+    joined: '{name} joined the conversation.',
+    seen: 'Seen',
   },
   fr: {
     unread: 'non lus',
@@ -127,6 +133,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'Comment s’est passé ce chat ?',
     comment: 'Commentaire (facultatif)',
     thanks: 'Merci pour votre avis !',
+    joined: '{name} a rejoint la conversation.',
+    seen: 'Vu',
   },
   de: {
     unread: 'ungelesen',
@@ -156,6 +164,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'Wie war dieser Chat?',
     comment: 'Kommentar (optional)',
     thanks: 'Danke für Ihr Feedback!',
+    joined: '{name} ist dem Gespräch beigetreten.',
+    seen: 'Gesehen',
   },
   es: {
     unread: 'sin leer',
@@ -185,6 +195,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: '¿Qué tal este chat?',
     comment: 'Comentario (opcional)',
     thanks: '¡Gracias por tu opinión!',
+    joined: '{name} se unió a la conversación.',
+    seen: 'Visto',
   },
   ar: {
     unread: 'غير مقروءة',
@@ -214,6 +226,8 @@ export const CHAT_STRINGS: Record<Language, ChatStrings> = {
     rate: 'كيف كانت هذه المحادثة؟',
     comment: 'تعليق (اختياري)',
     thanks: 'شكرًا على رأيك!',
+    joined: 'انضم {name} إلى المحادثة.',
+    seen: 'تمت القراءة',
   },
 };
 

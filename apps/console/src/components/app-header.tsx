@@ -25,6 +25,11 @@ export function AppHeader() {
       <button type="button" class="button-quiet" onClick={() => desk.ui.open('business-hours')}>
         Hours
       </button>
+      {desk.agent.role === 'admin' && (
+        <button type="button" class="button-quiet" onClick={() => desk.ui.open('team')}>
+          Team
+        </button>
+      )}
       <button type="button" class="button-quiet" title="Keyboard shortcuts (?)" onClick={() => desk.ui.open('help')}>
         ?
       </button>

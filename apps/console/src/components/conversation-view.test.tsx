@@ -40,6 +40,22 @@ function mount() {
 }
 
 describe('ConversationView', () => {
+  it('says Sent, then Delivered, then Seen under the agent’s latest reply as the visitor’s marks arrive', () => {
+    const { client } = mount();
+    const me = { kind: 'agent' as const, id: AGENT, name: 'Ada' };
+    act(() => {
+      client.deliver(makeMessage({ conversationId: ID, seq: 1 }));
+      client.deliver(makeMessage({ conversationId: ID, seq: 2, author: me, clientId: 'r1', body: 'Hello' }));
+    });
+    const mark = () => host.querySelector('[data-seq="2"] .delivery')?.textContent;
+    expect(mark()).toBe('Sent');
+    act(() => client.receive({ type: 'conversation.read', conversationId: ID, side: 'visitor', state: 'delivered', seq: 2 }));
+    expect(mark()).toBe('Delivered');
+    act(() => client.receive({ type: 'conversation.read', conversationId: ID, side: 'visitor', state: 'seen', seq: 2 }));
+    expect(mark()).toBe('Seen');
+    expect(host.querySelector('[data-seq="1"] .delivery')).toBeNull();
+  });
+
   it('renders a message body that looks like HTML as literal text', () => {
     const { client } = mount();
     act(() => client.deliver(makeMessage({ conversationId: ID, seq: 1, body: HOSTILE })));

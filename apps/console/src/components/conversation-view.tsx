@@ -45,6 +45,7 @@ export function ConversationView(props: ConversationViewProps) {
         agentId={agentId}
         now={now}
         visitorTyping={typing}
+        visitorMarks={model.visitorMarks.value}
         onDiscard={model.discard}
       />
       <p class="typing-indicator" aria-live="polite">

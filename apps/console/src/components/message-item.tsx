@@ -1,4 +1,5 @@
 import type { ConversationSummary, Message } from '@parley/protocol';
+import { DELIVERY_WORDS, type Delivery } from '../read-marks';
 import { clockTime } from '../time-format';
 import { visitorLabel } from '../visitor-label';
 import { AttachmentView } from './attachment-view';
@@ -7,8 +8,8 @@ export interface MessageItemProps {
   message: Message;
   conversation: ConversationSummary | null;
   agentId: string;
-  /** Shows "Sent" under it: the relay stored it and passed it on (the protocol has no read receipts). */
-  showDelivery?: boolean;
+  /** Shows Sent / Delivered / Seen under it (read receipts); omitted: nothing. */
+  delivery?: Delivery | null;
 }
 
 type Side = 'visitor' | 'agent' | 'me';
@@ -25,7 +26,7 @@ function authorName(message: Message, side: Side, conversation: ConversationSumm
 }
 
 /** Bodies are untrusted text: rendered as text nodes, never as HTML. */
-export function MessageItem({ message, conversation, agentId, showDelivery = false }: MessageItemProps) {
+export function MessageItem({ message, conversation, agentId, delivery = null }: MessageItemProps) {
   if (message.kind === 'event' || message.author.kind === 'system') {
     return (
       <li class="event" data-seq={message.seq}>
@@ -43,7 +44,11 @@ export function MessageItem({ message, conversation, agentId, showDelivery = fal
         <time dateTime={message.createdAt}>{clockTime(message.createdAt)}</time>
       </div>
       <p class="message-body">{message.attachment ? <AttachmentView attachment={message.attachment} /> : message.body}</p>
-      {showDelivery && side === 'me' && <p class="delivery">Sent</p>}
+      {delivery && side === 'me' && (
+        <p class="delivery" data-delivery={delivery}>
+          {DELIVERY_WORDS[delivery]}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import type { PendingMessage } from '@parley/client';
 import type { ConversationSummary, Message } from '@parley/protocol';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { deliveryOf, NO_MARKS, type VisitorMarks } from '../read-marks';
 import { groupByDay } from '../transcript-days';
 import { dayLabel } from '../time-format';
 import { MessageItem } from './message-item';
@@ -13,6 +14,8 @@ export interface TranscriptProps {
   agentId: string;
   now: number;
   visitorTyping: boolean;
+  /** The visitor's read receipts: what the delivery mark under our latest reply says. */
+  visitorMarks?: VisitorMarks;
   onDiscard: (clientId: string) => void;
 }
 
@@ -20,9 +23,9 @@ export interface TranscriptProps {
 const STICK_PX = 48;
 
 export function Transcript(props: TranscriptProps) {
-  const { messages, pending, conversation, agentId, now, visitorTyping, onDiscard } = props;
+  const { messages, pending, conversation, agentId, now, visitorTyping, visitorMarks = NO_MARKS, onDiscard } = props;
   const days = useMemo(() => groupByDay(messages), [messages]);
-  // The delivery mark goes under our latest stored reply only, like a chat app's "Sent".
+  // The delivery mark goes under our latest stored reply only, like a chat app's Sent / Delivered / Seen.
   const lastMine = useMemo(() => {
     for (let i = messages.length - 1; i >= 0; i--) {
       const m = messages[i]!;
@@ -58,7 +61,7 @@ export function Transcript(props: TranscriptProps) {
                   message={message}
                   conversation={conversation}
                   agentId={agentId}
-                  showDelivery={message.seq === lastMine && pending.length === 0}
+                  delivery={message.seq === lastMine && pending.length === 0 ? deliveryOf(message.seq, visitorMarks) : null}
                 />
               ))}
             </ol>

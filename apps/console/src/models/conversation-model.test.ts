@@ -187,4 +187,27 @@ describe('conversation model', () => {
     expect(client.sent).toHaveLength(2);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('marks messages read while the agent reads, and only then; and keeps the visitor’s marks', () => {
+    const client = createFakeRealtimeClient();
+    let reading = false;
+    const model = createConversationModel(client, ID, { canMarkRead: () => reading });
+    client.deliver(makeMessage({ conversationId: ID, seq: 1 }));
+    expect(client.sent.filter((frame) => frame.type === 'read')).toEqual([]);
+    reading = true;
+    model.markRead();
+    client.deliver(makeMessage({ conversationId: ID, seq: 2 }));
+    model.markRead();
+    expect(client.sent.filter((frame) => frame.type === 'read')).toEqual([
+      { type: 'read', conversationId: ID, seq: 1 },
+      { type: 'read', conversationId: ID, seq: 2 },
+    ]);
+
+    client.receive({ type: 'conversation.read', conversationId: OTHER, side: 'visitor', state: 'seen', seq: 9 });
+    client.receive({ type: 'conversation.read', conversationId: ID, side: 'visitor', state: 'delivered', seq: 2 });
+    expect(model.visitorMarks.value).toEqual({ deliveredSeq: 2, seenSeq: 0 });
+    client.receive({ type: 'conversation.read', conversationId: ID, side: 'visitor', state: 'seen', seq: 1 });
+    expect(model.visitorMarks.value).toEqual({ deliveredSeq: 2, seenSeq: 1 });
+    model.dispose();
+  });
 });

@@ -2,6 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { ConsoleSide, PendingMessage, RealtimeClient } from '@parley/client';
 import type { Message } from '@parley/protocol';
 import { LIMITS } from '@parley/protocol/light';
+import { applyRead, NO_MARKS, type VisitorMarks } from '../read-marks';
 
 /** The visitor's typing indicator goes out if no refresh comes this long (the widget refreshes every 2 s). */
 export const VISITOR_TYPING_TIMEOUT_MS = 6_000;
@@ -17,6 +18,10 @@ export interface ConversationModel {
   /** The agent's messages not acknowledged yet (sending or failed), oldest first. */
   readonly pending: ReadonlySignal<readonly PendingMessage[]>;
   readonly visitorTyping: ReadonlySignal<boolean>;
+  /** How far the visitor's widget has the conversation and has shown it (read receipts). */
+  readonly visitorMarks: ReadonlySignal<VisitorMarks>;
+  /** Sends `read` up to the newest message when `canMarkRead` allows (call when that may have changed). */
+  markRead(): void;
   /** Queues a reply; null when the body is blank or too long (nothing is sent). */
   send(body: string): PendingMessage | null;
   /** Call on every keystroke in the composer. */
@@ -31,15 +36,32 @@ export interface ConversationModel {
  * One open conversation in the console. Watching starts at the seq the client already holds;
  * the client delivers each message once and in order, so this model only filters and appends.
  */
+export interface ConversationModelOptions {
+  /**
+   * Whether the agent is reading it now: messages arriving while it says yes are marked read.
+   * Default: never (the pane passes "tab visible and the conversation is mine").
+   */
+  canMarkRead?: () => boolean;
+}
+
 export function createConversationModel(
   client: RealtimeClient<ConsoleSide>,
   conversationId: string,
+  options: ConversationModelOptions = {},
 ): ConversationModel {
   const mine = (pending: readonly PendingMessage[]) => pending.filter((p) => p.conversationId === conversationId);
 
   const messages = signal<readonly Message[]>([]);
   const pending = signal<readonly PendingMessage[]>(mine(client.pending()));
   const visitorTyping = signal(false);
+  const visitorMarks = signal<VisitorMarks>(NO_MARKS);
+  let readSent = 0;
+
+  function markRead(): void {
+    const last = messages.value.at(-1)?.seq ?? 0;
+    if (last <= readSent || !options.canMarkRead?.()) return;
+    if (client.send({ type: 'read', conversationId, seq: last })) readSent = last;
+  }
 
   let visitorTypingTimer: ReturnType<typeof setTimeout> | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -68,6 +90,10 @@ export function createConversationModel(
       if (message.conversationId !== conversationId) return;
       messages.value = [...messages.value, message];
       if (message.author.kind === 'visitor') visitorStopped();
+      markRead();
+    }),
+    client.on('conversation.read', (frame) => {
+      if (frame.conversationId === conversationId) visitorMarks.value = applyRead(visitorMarks.value, frame);
     }),
     client.onPending((all) => {
       pending.value = mine(all);
@@ -102,6 +128,8 @@ export function createConversationModel(
     messages,
     pending,
     visitorTyping,
+    visitorMarks,
+    markRead,
     send(body) {
       const text = body.trim();
       if (!text || text.length > LIMITS.maxBodyLength) return null;

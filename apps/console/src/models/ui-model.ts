@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 
 /** The console's one modal surface at a time: dialogs opened by buttons, shortcuts or the palette. */
-export type Dialog = 'palette' | 'help' | 'transfer' | 'snooze' | 'business-hours' | null;
+export type Dialog = 'palette' | 'help' | 'transfer' | 'snooze' | 'business-hours' | 'team' | null;
 
 export interface UiModel {
   readonly dialog: ReadonlySignal<Dialog>;

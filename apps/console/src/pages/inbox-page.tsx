@@ -12,6 +12,10 @@ import { bindShortcuts, isApplePlatform } from '../keys/keyboard-binding';
 import { useDesk } from '../model-context';
 import { commandsFor } from '../models/commands';
 import { createToolsModel } from '../models/tools-model';
+import { Modal } from '../components/modal';
+import { TeamAdmin } from '../team/team-admin';
+import { TeamAdminApiContext } from '../team/team-admin-context';
+import { createTeamAdminModel } from '../team/team-admin-model';
 
 export function InboxPage() {
   const desk = useDesk();
@@ -24,6 +28,13 @@ export function InboxPage() {
   const tools = useMemo(
     () => (toolsApi ? createToolsModel({ client: desk.client, agent: desk.agent, api: toolsApi, open: (id) => desk.inbox.select(id) }) : null),
     [desk, toolsApi],
+  );
+
+  // The Team screen, for admins only (the relay refuses everyone else anyway).
+  const teamAdminApi = useContext(TeamAdminApiContext);
+  const teamAdmin = useMemo(
+    () => (teamAdminApi && desk.agent.role === 'admin' ? createTeamAdminModel(teamAdminApi, desk.work) : null),
+    [desk, teamAdminApi],
   );
 
   useEffect(
@@ -61,6 +72,11 @@ export function InboxPage() {
         {dialog === 'palette' && <CommandPalette commands={commandsFor(desk)} apple={apple} onClose={ui.close} />}
         {dialog === 'help' && <ShortcutHelp apple={apple} onClose={ui.close} />}
         {dialog === 'business-hours' && <BusinessHoursDialog canEdit={desk.agent.role === 'admin'} onClose={ui.close} />}
+        {dialog === 'team' && teamAdmin && (
+          <Modal label="Team" onClose={ui.close}>
+            <TeamAdmin model={teamAdmin} />
+          </Modal>
+        )}
       </div>
     </ToolsContext.Provider>
   );

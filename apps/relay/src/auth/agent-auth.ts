@@ -19,7 +19,7 @@ export async function findAgentSession(app: FastifyInstance, request: FastifyReq
   const token = sessionTokenOf(app, request);
   if (!token) return null;
   const found = await findSessionByTokenHash(app.parley.db, hashSessionToken(token));
-  return found ? { sessionId: found.sessionId, agent: found.agent } : null;
+  return found ? { sessionId: found.sessionId, agent: found.agent, expiresAt: found.expiresAt } : null;
 }
 
 /** A preHandler: 401 `unauthorized` without a live session; otherwise sets request.agentSession. */

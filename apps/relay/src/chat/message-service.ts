@@ -119,13 +119,17 @@ export class MessageService {
    */
   /**
    * A system `event` message in the transcript (a transfer, a close): the visitor sees it too,
-   * so it says in plain words what happened and nothing agents-only.
+   * so it says in plain words what happened and nothing agents-only. `about` names the agent an
+   * event is about (the joined event, JOINED_EVENT_PREFIX), so clients can word it themselves.
    */
-  async postEvent(workspaceId: string, conversationId: string, body: string): Promise<void> {
-    const result = await this.writer.append(
-      { workspaceId },
-      { conversationId, clientId: null, author: { kind: 'system', id: null, name: null }, kind: 'event', body },
-    );
+  async postEvent(
+    workspaceId: string,
+    conversationId: string,
+    body: string,
+    about: { clientId: string; agentId: string; name: string } | null = null,
+  ): Promise<void> {
+    const author: Author = { kind: 'system', id: about?.agentId ?? null, name: about?.name ?? null };
+    const result = await this.writer.append({ workspaceId }, { conversationId, clientId: about?.clientId ?? null, author, kind: 'event', body });
     if (result) this.announce(workspaceId, result.conversation, result.message, result.visitorSeq);
   }
 

@@ -19,8 +19,10 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import type { BusEvent } from './bus-events';
 import { isWorkFrame, type RoutingService } from '../routing/routing-service';
+import { watchSessionExpiry } from '../auth/session-expiry';
 import { channels } from './channels';
 import { Connection } from './connection';
+import { agentRead, marksForAgent } from './read-receipts';
 import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { Hub } from './hub';
@@ -38,6 +40,8 @@ export interface AgentConnectionDeps {
 
 export interface AgentSession {
   sessionId: string;
+  /** When the session ends; the socket is closed then (auth/session-expiry.ts). */
+  expiresAt: string;
   agent: AgentProfile;
 }
 
@@ -48,6 +52,7 @@ const INBOX_CATCH_UP = 50;
 
 export class AgentConnection extends Connection<ConsoleToRelay> {
   private readonly watched = new Set<string>();
+  private readonly stopExpiry: () => void;
 
   constructor(
     socket: WebSocket,
@@ -55,6 +60,8 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
     private readonly deps: AgentConnectionDeps,
   ) {
     super(socket, { parser: deps.parser, limits: deps.limits, ip: null, log: deps.log });
+    // The cookie was checked at the upgrade only: an expired session closes the socket (4401), typed.
+    this.stopExpiry = watchSessionExpiry(session.expiresAt, () => this.fail('unauthorized', 'the session expired; sign in again'));
   }
 
   private get workspaceId(): string {
@@ -115,6 +122,9 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
       case 'conversation.watch':
         await this.watch(await this.requireConversation(frame.conversationId), frame.afterSeq);
         return;
+      case 'read':
+        await agentRead(this.deps, this.workspaceId, frame, this.id);
+        return;
       case 'conversation.unwatch':
         this.watched.delete(frame.conversationId);
         this.deps.hub.leave(channels.conversation(this.workspaceId, frame.conversationId), this);
@@ -165,6 +175,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
   }
 
   protected onClosed(): void {
+    this.stopExpiry();
     this.deps.routing.agentDisconnected(this.id);
     this.deps.onClosed(this);
   }
@@ -180,6 +191,7 @@ export class AgentConnection extends Connection<ConsoleToRelay> {
     // Join first, then read: a message in between arrives twice at worst, never zero times.
     await this.deps.hub.join(channels.conversation(this.workspaceId, conversation.id), this);
     await this.sync(conversation, afterSeq);
+    for (const mark of await marksForAgent(this.deps.db, this.workspaceId, conversation.id)) this.send(mark);
   }
 
   private async sync(conversation: ConversationSummary, afterSeq: number): Promise<void> {

@@ -37,6 +37,7 @@ import type { EmailService } from '../email/email-service';
 import { requirePrechat, savePrechat } from '../site-settings/prechat';
 import { channels } from './channels';
 import { Connection } from './connection';
+import { markForVisitor, visitorRead } from './read-receipts';
 import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { Hub } from './hub';
@@ -183,6 +184,9 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
         this.send({ type: 'transcript.emailed', conversationId: frame.conversationId });
         return;
       }
+      case 'read':
+        await visitorRead(this.deps, { workspaceId: this.site.workspaceId, visitorId: visitor.id }, frame);
+        return;
       case 'page.view':
         await recordAndAnnouncePageView(
           this.deps,
@@ -236,5 +240,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       limit: LIMITS.maxSyncMessages,
     });
     this.send({ type: 'conversation.synced', conversation, messages, complete });
+    // The agents' read mark, so a reloaded page shows "Seen" again; only once the history is complete.
+    const mark = complete && conversation.lastSeq > 0 ? await markForVisitor(this.deps.db, this.site.workspaceId, conversation.id) : null;
+    if (mark) this.send(mark);
   }
 }

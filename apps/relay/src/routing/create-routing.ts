@@ -18,7 +18,9 @@ export function createRouting(app: FastifyInstance, options: ServicesOptions, db
   const store = redis ? createRedisPresenceStore(redis) : createMemoryPresenceStore();
   const routing = new RoutingService(db, hub, messages, store, timing, app.log);
   routing.start();
+  const stopResync = hub.onRecovered(() => void routing.resyncPresence());
   app.addHook('onClose', async () => {
+    stopResync();
     await routing.close();
     if (redis) await redis.quit().catch(() => redis.disconnect());
   });

@@ -30,6 +30,7 @@ import {
 } from '@parley/db';
 import {
   HEARTBEAT_MS,
+  JOINED_EVENT_PREFIX,
   type AgentPresence,
   type AgentProfile,
   type AgentStatus,
@@ -70,10 +71,23 @@ export interface AgentSocketRef {
 /** Sockets count as alive this long after a heartbeat (the same rule the relay drops silent sockets by). */
 const SOCKET_TTL_MS = HEARTBEAT_MS * 2.5;
 const PRESENCE_DEBOUNCE_MS = 25;
+/** After a bus outage the presence store's own connection may come back a moment later: tries and the pause between. */
+const RESYNC_ATTEMPTS = 5;
+const RESYNC_RETRY_MS = 1000;
+
+/** What this node knows first-hand of an agent with a console here: enough to write their presence again. */
+interface LocalPresence {
+  workspaceId: string;
+  agentId: string;
+  activeAt: number;
+  /** Their last presence.set handled here; unknown if they never chose on this node. */
+  chosen: AgentStatus | null;
+}
 
 export class RoutingService {
   readonly queue: QueueNotifier;
   private readonly sockets = new Map<string, AgentSocketRef>();
+  private readonly local = new Map<string, LocalPresence>();
   private readonly routing = new Map<string, Promise<void>>();
   private readonly routeAgain = new Set<string>();
   private readonly presenceDirty = new Map<string, Set<string>>();
@@ -121,6 +135,7 @@ export class RoutingService {
     const { workspaceId, id: agentId } = socket.agent;
     this.sockets.set(socket.id, socket);
     const now = Date.now();
+    this.remember(workspaceId, agentId, { activeAt: now });
     try {
       await this.store.keepAlive(workspaceId, agentId, socket.id, now + SOCKET_TTL_MS);
       await this.store.activity(workspaceId, agentId, now);
@@ -140,6 +155,7 @@ export class RoutingService {
     if (!socket) return;
     this.sockets.delete(socketId);
     const { workspaceId, id: agentId } = socket.agent;
+    if (![...this.sockets.values()].some((other) => other.agent.id === agentId)) this.local.delete(`${workspaceId}:${agentId}`);
     this.store
       .keepAlive(workspaceId, agentId, socketId, Date.now() + this.options.presenceGraceMs)
       .catch((error) => this.log.warn({ err: error }, 'presence release failed'));
@@ -173,6 +189,52 @@ export class RoutingService {
       if (!(await this.store.swapAnnounced(workspaceId, agentId, status))) continue;
       this.markPresenceDirty(workspaceId, agentId);
       if (status === 'online') await this.routeAgentTeams(workspaceId, agentId);
+    }
+  }
+
+  private remember(workspaceId: string, agentId: string, change: Partial<Pick<LocalPresence, 'activeAt' | 'chosen'>>): void {
+    const key = `${workspaceId}:${agentId}`;
+    const known = this.local.get(key) ?? { workspaceId, agentId, activeAt: 0, chosen: null };
+    this.local.set(key, { ...known, ...change, activeAt: Math.max(known.activeAt, change.activeAt ?? 0) });
+  }
+
+  /**
+   * After a bus outage (hub.onRecovered): Redis may have restarted empty, and presence.changed
+   * published meanwhile was lost. Every node writes its own agents' presence again (sockets,
+   * last activity, chosen status) and announces each of them, so consoles on every node show
+   * the truth again; agents of nodes that are gone expire by the sweep as usual.
+   */
+  async resyncPresence(): Promise<void> {
+    for (let attempt = 1; attempt <= RESYNC_ATTEMPTS && !this.closed; attempt++) {
+      try {
+        await this.rewritePresence();
+        return;
+      } catch (error) {
+        this.log.warn({ err: error, attempt }, 'presence resync failed; trying again');
+        await new Promise((resolve) => setTimeout(resolve, RESYNC_RETRY_MS).unref());
+      }
+    }
+  }
+
+  private async rewritePresence(): Promise<void> {
+    const until = Date.now() + SOCKET_TTL_MS;
+    for (const socket of this.sockets.values()) await this.store.keepAlive(socket.agent.workspaceId, socket.agent.id, socket.id, until);
+    const workspaces = new Set<string>();
+    for (const known of this.local.values()) {
+      await this.store.activity(known.workspaceId, known.agentId, known.activeAt);
+      if (known.chosen) await this.store.choose(known.workspaceId, known.agentId, known.chosen);
+      workspaces.add(known.workspaceId);
+    }
+    for (const workspaceId of workspaces) {
+      const statuses = await this.statuses(workspaceId);
+      for (const known of this.local.values()) {
+        if (known.workspaceId !== workspaceId) continue;
+        // Announced whether or not it differs from the last announcement: that one may be what was lost.
+        const status = statuses.get(known.agentId) ?? 'offline';
+        await this.store.swapAnnounced(workspaceId, known.agentId, status);
+        this.markPresenceDirty(workspaceId, known.agentId);
+        if (status === 'online') await this.routeAgentTeams(workspaceId, known.agentId);
+      }
     }
   }
 
@@ -285,10 +347,12 @@ export class RoutingService {
     const actor = { agentId: agent.id, actsOnAny: agent.role === 'admin' || agent.role === 'supervisor' };
     switch (frame.type) {
       case 'presence.set':
+        this.remember(workspaceId, agent.id, { chosen: frame.status });
         await this.store.choose(workspaceId, agent.id, frame.status);
         await this.refreshPresence(workspaceId, agent.id);
         return;
       case 'presence.activity':
+        this.remember(workspaceId, agent.id, { activeAt: Date.now() });
         await this.store.activity(workspaceId, agent.id, Date.now());
         await this.refreshPresence(workspaceId, agent.id);
         return;
@@ -331,7 +395,12 @@ export class RoutingService {
         );
         await this.messages.postEvent(workspaceId, conversation.id, `${agent.name} reopened the conversation.`);
         if (assignedToActor) {
-          this.announceAssignment(workspaceId, { conversation, agentId: agent.id, reason: 'claim', byAgentId: null, note: null, previousAssigneeId: null });
+          // The transcript already says who reopened it: no "joined" event on top.
+          this.announceAssignment(
+            workspaceId,
+            { conversation, agentId: agent.id, reason: 'claim', byAgentId: null, note: null, previousAssigneeId: null },
+            false,
+          );
         } else {
           await this.publishUpdated(workspaceId, conversation);
           if (conversation.teamId) await this.routeTeam(workspaceId, conversation.teamId);
@@ -349,12 +418,26 @@ export class RoutingService {
       case 'capacity.set': {
         const target = frame.agentId ?? agent.id;
         if (target !== agent.id && !actor.actsOnAny) throw new ParleyError('forbidden', 'only admins and supervisors set others’ capacity', frame.type);
-        if (!(await setAgentCapacity(this.db, workspaceId, target, frame.capacity))) throw new ParleyError('not_found', 'no such agent', frame.type);
-        this.markPresenceDirty(workspaceId, target);
-        await this.routeAgentTeams(workspaceId, target);
+        if (!(await this.setCapacity(workspaceId, target, frame.capacity))) throw new ParleyError('not_found', 'no such agent', frame.type);
         return;
       }
     }
+  }
+
+  /**
+   * Stores an agent's capacity, tells the team (presence.changed) and routes their teams' queues:
+   * raised capacity takes waiting conversations at once. False when the agent is not in the workspace.
+   */
+  async setCapacity(workspaceId: string, agentId: string, capacity: number): Promise<boolean> {
+    if (!(await setAgentCapacity(this.db, workspaceId, agentId, capacity))) return false;
+    this.markPresenceDirty(workspaceId, agentId);
+    await this.routeAgentTeams(workspaceId, agentId);
+    return true;
+  }
+
+  /** Agents whose teams changed (an admin edited members): consoles get their new teamIds. */
+  agentsChanged(workspaceId: string, agentIds: Iterable<string>): void {
+    for (const agentId of agentIds) this.markPresenceDirty(workspaceId, agentId);
   }
 
   private async transfer(agent: AgentProfile, actor: { agentId: string; actsOnAny: boolean }, frame: Extract<WorkFrame, { type: 'conversation.transfer' }>): Promise<void> {
@@ -388,8 +471,14 @@ export class RoutingService {
 
   // Announcements
 
-  private announceAssignment(workspaceId: string, assignment: Assignment): void {
+  /** `joined`: write "<Agent> joined the conversation" for routing and claims (a transfer has its own event). */
+  private announceAssignment(workspaceId: string, assignment: Assignment, joined = true): void {
     const { conversation } = assignment;
+    if (joined && (assignment.reason === 'auto' || assignment.reason === 'claim')) {
+      void this.postJoined(workspaceId, conversation.id, assignment.agentId).catch((error) =>
+        this.log.warn({ err: error, conversationId: conversation.id }, 'joined event not written'),
+      );
+    }
     const assigned: RelayToConsole = {
       type: 'conversation.assigned',
       conversation,
@@ -403,6 +492,16 @@ export class RoutingService {
       this.queue.publish(workspaceId, conversation.visitor.id, conversation.id, null, null),
     ]).catch((error) => this.log.warn({ err: error }, 'assignment announce failed; clients catch up'));
     this.markPresenceDirty(workspaceId, assignment.agentId);
+  }
+
+  private async postJoined(workspaceId: string, conversationId: string, agentId: string): Promise<void> {
+    const name = (await getAgent(this.db, workspaceId, agentId))?.name;
+    if (!name) return;
+    await this.messages.postEvent(workspaceId, conversationId, `${name} joined the conversation.`, {
+      clientId: `${JOINED_EVENT_PREFIX}${randomUUID()}`,
+      agentId,
+      name,
+    });
   }
 
   private async tellUnassigned(workspaceId: string, agentId: string, conversationId: string, reason: UnassignReason, byAgentId: string | null): Promise<void> {

@@ -1,5 +1,6 @@
 /** Routing on one relay: presence, automatic assignment, the queue, transfer, claim, close/reopen, snooze, the no-response rule. */
 import { createTeam, listTeams, setSiteVisitorTeams, summariesByIds, updateTeam } from '@parley/db';
+import { JOINED_EVENT_PREFIX } from '@parley/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
 import { eventually, type RawSocket } from '../testing/test-clients';
@@ -24,6 +25,11 @@ describe('routing on one relay', () => {
   const agent = async (opts: Parameters<typeof addAgent>[3] = {}) => track(await addAgent(relay.database, relay, relay.a, opts));
   const visitor = async () => track(await openVisitor(relay, relay.a));
   const conversation = async (id: string) => (await summariesByIds(relay.database.db, relay.a.workspaceId, [id])).get(id)!;
+  const joinedEvents = (socket: RawSocket) =>
+    socket.frames
+      .filter((f) => f.type === 'message.created')
+      .map((f) => f.message as { kind: string; clientId: string | null; body: string; author: unknown })
+      .filter((message) => message.kind === 'event' && message.clientId?.startsWith(JOINED_EVENT_PREFIX));
   const assignedTo = (someone: TestAgent, conversationId: string) =>
     eventually(
       () => someone.frames('conversation.assigned').some((frame) => (frame.conversation as { id: string }).id === conversationId),
@@ -132,6 +138,25 @@ describe('routing on one relay', () => {
     await assignedTo(bob, id);
     send(ada.socket, { type: 'conversation.claim', conversationId: id });
     expect(await ada.socket.next('error')).toMatchObject({ code: 'conflict', ref: 'conversation.claim' });
+    // The visitor reads who took it: a joined event naming Bob (said in their language by the widget).
+    await eventually(() => joinedEvents(guest).length === 1, 'the visitor is told Bob joined');
+    expect(joinedEvents(guest)[0]).toMatchObject({ body: 'Bob joined the conversation.', author: { kind: 'system', id: bob.id, name: 'Bob' } });
+  });
+
+  it('writes "<Agent> joined the conversation" when routing assigns it, once, and not for a transfer', async () => {
+    const ada = await agent({ name: 'Ada' });
+    const guest = await visitor();
+    const id = await visitorSays(guest, 'hello?');
+    await assignedTo(ada, id);
+    await eventually(() => joinedEvents(guest).length === 1, 'the visitor is told Ada joined');
+    expect(joinedEvents(guest)[0]).toMatchObject({ kind: 'event', body: 'Ada joined the conversation.', author: { kind: 'system', id: ada.id, name: 'Ada' } });
+    const bob = await agent({ name: 'Bob' });
+    send(ada.socket, { type: 'conversation.transfer', conversationId: id, agentId: bob.id });
+    await eventually(
+      () => guest.frames.some((f) => f.type === 'message.created' && (f.message as { body: string }).body === 'Ada transferred the conversation to Bob.'),
+      'the transfer event',
+    );
+    expect(joinedEvents(guest)).toHaveLength(1);
   });
 
   it('reopens a recently closed conversation when the visitor writes, and starts a new one after 24 hours', async () => {

@@ -5,7 +5,7 @@
  */
 import { createBus, type Bus } from '@parley/bus';
 import { freePort } from '@parley/test-services/start';
-import { createAgent, createSite, createWorkspace, openDb, type Database } from '@parley/db';
+import { createAgent, createSite, createWorkspace, openDb, setAgentCapacity, type Database } from '@parley/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
 import { hashPassword } from '../auth/passwords';
@@ -55,6 +55,10 @@ export async function seedWorkspace(database: Database, label: 'a' | 'b'): Promi
   const email = `agent-${label}@example.test`;
   const name = `Agent ${label.toUpperCase()}`;
   const agent = await createAgent(db, workspace.id, { email, name, role: 'admin', passwordHash: await hashPassword(PASSWORD) });
+  // Takes no chats: routing would otherwise assign them the conversations of tests about the
+  // message path, and its "joined" events would take seqs those tests count. Routing tests add
+  // agents of their own (routing/routing-test-kit.ts).
+  await setAgentCapacity(db, workspace.id, agent.id, 0);
   return { workspaceId: workspace.id, siteId: site.id, siteKey: site.publicKey, origin, agent: { id: agent.id, email, password: PASSWORD, name } };
 }
 
