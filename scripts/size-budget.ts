@@ -11,7 +11,7 @@
 export const SIZE_BUDGETS = {
   /** Snippet + dist/loader.js, gzip bytes. */
   beforeFirstInteractionGzip: 3 * 1024,
-  /** dist/widget-<hash>.js, gzip bytes. */
+  /** dist/widget-<hash>.js plus the largest language catalog (a visitor fetches their language only), gzip bytes. */
   widgetGzip: 20 * 1024,
 } as const;
 

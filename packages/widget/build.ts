@@ -20,6 +20,13 @@ const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari15', 'edge80'];
 /** Packages that must never reach a customer's page (the TypeBox runtime is ~28 KB gzip). */
 const FORBIDDEN_INPUTS = ['@sinclair/typebox', '@sinclair+typebox'];
 
+/**
+ * The files esbuild splits off the panel: a language's chat words (chat-strings-<lang>.ts), and
+ * one small chunk of esbuild's own helpers that the panel and the catalogs share.
+ */
+const CATALOG_FILE = /^chat-strings-[a-z]{2}-[0-9A-Z]{8}\.js$/;
+const SHARED_FILE = /^chunk-[0-9A-Z]{8}\.js$/;
+
 const common: BuildOptions = {
   bundle: true,
   minify: true,
@@ -37,6 +44,8 @@ const common: BuildOptions = {
 export interface WidgetBuild extends WidgetManifest {
   /** esbuild's metafiles, for checks on what went into each bundle. */
   metafiles: { loader: Metafile; widget: Metafile };
+  /** The files split off the panel (language catalogs, shared helpers), by file name. */
+  catalogCode: Map<string, Uint8Array>;
 }
 
 export async function buildWidget(opts: { outdir?: string } = {}): Promise<WidgetBuild> {
@@ -51,9 +60,18 @@ export async function buildWidget(opts: { outdir?: string } = {}): Promise<Widge
     // ship as themselves rather than as \uXXXX escapes (a third of the size). The loader is a
     // classic script, decoded in the host page's charset, so it keeps esbuild's ASCII escapes.
     charset: 'utf8',
-    outfile: path.join(outdir, 'widget.js'),
+    // Each language but English is a chunk the panel imports for the visitors who read it.
+    splitting: true,
+    outdir,
+    entryNames: 'widget',
+    chunkNames: '[name]-[hash]',
   });
-  const widgetCode = onlyOutput(widgetResult.outputFiles);
+  const outputs = widgetResult.outputFiles?.filter((file) => file.path.endsWith('.js')) ?? [];
+  const widgetCode = onlyOutput(outputs.filter((file) => path.basename(file.path) === 'widget.js'));
+  const catalogCode = new Map(outputs.filter((file) => path.basename(file.path) !== 'widget.js').map((file) => [path.basename(file.path), file.contents]));
+  if ([...catalogCode.keys()].some((file) => !CATALOG_FILE.test(file) && !SHARED_FILE.test(file))) {
+    throw new Error(`the widget split into ${[...catalogCode.keys()].join(', ')}: only language catalogs may be chunks of their own`);
+  }
   assertClean(widgetResult.metafile!, 'widget');
   const widgetFile = `widget-${createHash('sha256').update(widgetCode).digest('hex').slice(0, 10)}.js`;
 
@@ -68,16 +86,20 @@ export async function buildWidget(opts: { outdir?: string } = {}): Promise<Widge
   assertClean(loaderResult.metafile!, 'loader');
 
   for (const stale of await readdir(outdir)) {
-    if (/^widget-[0-9a-f]+\.js$/.test(stale) && stale !== widgetFile) await rm(path.join(outdir, stale));
+    if ((/^widget-[0-9a-f]+\.js$/.test(stale) && stale !== widgetFile) || ((CATALOG_FILE.test(stale) || SHARED_FILE.test(stale)) && !catalogCode.has(stale))) {
+      await rm(path.join(outdir, stale));
+    }
   }
   await writeFile(path.join(outdir, widgetFile), widgetCode);
+  for (const [file, code] of catalogCode) await writeFile(path.join(outdir, file), code);
   await writeFile(path.join(outdir, 'loader.js'), loaderCode);
   const manifest: WidgetManifest = {
     loader: describe('loader.js', loaderCode),
     widget: describe(widgetFile, widgetCode),
+    chunks: [...catalogCode].map(([file, code]) => describe(file, code)),
   };
   await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { ...manifest, metafiles: { loader: loaderResult.metafile!, widget: widgetResult.metafile! } };
+  return { ...manifest, metafiles: { loader: loaderResult.metafile!, widget: widgetResult.metafile! }, catalogCode };
 }
 
 function onlyOutput(files: { path: string; contents: Uint8Array }[] | undefined): Uint8Array {

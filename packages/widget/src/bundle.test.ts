@@ -24,7 +24,15 @@ describe('the built bundles', () => {
   it('writes a content-hashed widget, the loader and a manifest of both', async () => {
     expect(built.widget.file).toMatch(/^widget-[0-9a-f]{10}\.js$/);
     const manifest = JSON.parse(await readFile(path.join(outdir, 'manifest.json'), 'utf8'));
-    expect(manifest).toEqual({ loader: built.loader, widget: built.widget });
+    expect(manifest).toEqual({ loader: built.loader, widget: built.widget, chunks: built.chunks });
+    // Every language but English is a file of its own, written beside the panel that imports it.
+    expect(built.chunks.map((chunk) => chunk.file).filter((file) => file.startsWith('chat-strings-')).sort()).toEqual([
+      expect.stringMatching(/^chat-strings-ar-/),
+      expect.stringMatching(/^chat-strings-de-/),
+      expect.stringMatching(/^chat-strings-es-/),
+      expect.stringMatching(/^chat-strings-fr-/),
+    ]);
+    for (const chunk of built.chunks) expect((await readFile(path.join(outdir, chunk.file))).byteLength).toBe(chunk.bytes);
     expect(await readFile(path.join(outdir, 'loader.js'), 'utf8')).toContain(`/widget/\${`);
     expect(await readFile(path.join(outdir, 'loader.js'), 'utf8')).toContain(JSON.stringify(built.widget.file));
   });

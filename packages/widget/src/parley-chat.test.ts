@@ -84,6 +84,8 @@ describe('<parley-chat>', () => {
     const socket = sockets[0]!;
     socket.accept();
     socket.receive(welcome('token-1', color));
+    // Words other than English come as a module of their own: the panel renders once they are in.
+    await chat.stringsReady;
     await chat.updateComplete;
     return socket;
   }
@@ -289,6 +291,8 @@ describe('<parley-chat>', () => {
     expect(root().querySelector('[part=typing]')?.textContent).toBe('الموظف يكتب…');
 
     chat.language = 'de';
+    await chat.updateComplete;
+    await chat.stringsReady;
     await chat.updateComplete;
     expect(panel.getAttribute('dir')).toBe('ltr');
     expect(chat.getAttribute('lang')).toBe('de');

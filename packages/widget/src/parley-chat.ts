@@ -12,7 +12,7 @@ import { renderRating } from './rating-view';
 import { chatStyles } from './parley-chat.styles';
 import { asksPrechat, prechatDetails, renderPrechat } from './prechat-fields';
 import { placeHost } from './site-placement';
-import { CHAT_STRINGS, fill, LANGUAGES, type ChatStrings, type Language } from './strings';
+import { EN_CHAT_STRINGS, fill, LANGUAGES, loadChatStrings, type ChatStrings, type Language } from './strings';
 import type { Theme } from './theme';
 import type { TranscriptEntry } from './transcript';
 import { ViewportController } from './viewport-controller';
@@ -92,6 +92,9 @@ export class ParleyChat extends LitElement {
   private renderedCount = 0;
   private placedSite: SitePublic | null = null;
   private placedLauncher: LauncherConfig | null = null;
+  /** The words for `language`; null while the first catalog is on its way (then nothing renders: no flash of English). */
+  private catalog: ChatStrings | null = EN_CHAT_STRINGS;
+  private catalogLoad: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -101,7 +104,7 @@ export class ParleyChat extends LitElement {
 
   /** Moves focus to the message box. */
   override async focus(): Promise<void> {
-    await this.updateComplete;
+    await this.stringsReady;
     this.composer?.focus();
   }
 
@@ -111,17 +114,44 @@ export class ParleyChat extends LitElement {
       // On the host too: its `dir` mirrors the corner it sits in, its `lang` guides screen readers.
       this.lang = this.language;
       this.dir = directionOf(this.language);
+      this.fetchStrings(LANGUAGES.includes(this.language) ? this.language : 'en');
     }
   }
 
-  /** The catalog for `language`; English if someone set a language we do not have. */
-  private get strings(): ChatStrings {
-    return LANGUAGES.includes(this.language) ? CHAT_STRINGS[this.language] : CHAT_STRINGS.en;
+  private fetchStrings(language: Language): void {
+    // Before the first render there is nothing to show yet; after it, the panel keeps its words
+    // (and its DOM) until the new ones arrive.
+    if (language === 'en') this.catalog = EN_CHAT_STRINGS;
+    else if (!this.hasUpdated) this.catalog = null;
+    this.catalogLoad = loadChatStrings(language).then(
+      (catalog) => {
+        if (this.language !== language) return;
+        this.catalog = catalog;
+        this.requestUpdate();
+      },
+      // A catalog that cannot be fetched (the relay went away): English rather than an empty panel.
+      () => {
+        if (this.language !== language) return;
+        this.catalog = EN_CHAT_STRINGS;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  /** Settles once the panel shows its words in the current language (a catalog may be on its way). */
+  get stringsReady(): Promise<void> {
+    return this.updateComplete.then(() => this.catalogLoad).then(() => this.updateComplete).then(() => undefined);
+  }
+
+  /** The words the panel shows; English until (or unless) the catalog for `language` is in. */
+  get strings(): ChatStrings {
+    return this.catalog ?? EN_CHAT_STRINGS;
   }
 
   // Texts the widget did not write (site name, greeting, messages) carry dir="auto": an English
   // greeting in an Arabic panel keeps its full stop at its own end, and Arabic in an English one too.
   protected override render() {
+    if (!this.catalog) return nothing;
     const { site, entries, typing, state, problem, availability, conversationId, email } = this.connection;
     const prechat = site?.widget?.prechat;
     const t = this.strings;

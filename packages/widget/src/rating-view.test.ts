@@ -2,9 +2,9 @@
 import { render } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderRating } from './rating-view';
-import { CHAT_STRINGS } from './strings';
+import { EN_CHAT_STRINGS } from './strings';
 
-const t = CHAT_STRINGS.en;
+const t = EN_CHAT_STRINGS;
 
 describe('renderRating', () => {
   const host = document.createElement('div');

@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { CHAT_STRINGS, fill, LANGUAGES, LAUNCHER_STRINGS, RTL_LANGUAGES } from './strings';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EN_CHAT_STRINGS, fill, LANGUAGES, LAUNCHER_STRINGS, loadChatStrings, RTL_LANGUAGES, type ChatStrings, type Language } from './strings';
+
+/** Every language's chat words, fetched the way the panel fetches them. */
+const CHAT_STRINGS = {} as Record<Language, ChatStrings>;
+beforeAll(async () => {
+  for (const language of LANGUAGES) CHAT_STRINGS[language] = await loadChatStrings(language);
+});
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -27,6 +33,12 @@ describe('the string catalog', () => {
       }
     });
   }
+
+  it('keeps English in the panel itself and fetches each other language as its own module', async () => {
+    expect(await loadChatStrings('en')).toBe(EN_CHAT_STRINGS);
+    expect((await loadChatStrings('fr')).send).toBe('Envoyer');
+    expect(new Set(LANGUAGES.map((language) => CHAT_STRINGS[language])).size).toBe(LANGUAGES.length);
+  });
 
   it('translates rather than copying English for the words a visitor sees first', () => {
     for (const language of LANGUAGES.filter((candidate) => candidate !== 'en')) {

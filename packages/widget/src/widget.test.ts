@@ -105,6 +105,8 @@ describe('mount', () => {
     expect(chat.language).toBe('fr');
     expect(chat.theme).toBe('dark');
     await chat.updateComplete;
+    await chat.stringsReady;
+    await chat.updateComplete;
     expect(chat.getAttribute('lang')).toBe('fr');
     expect(chat.shadowRoot!.querySelector('textarea')?.getAttribute('placeholder')).toBe('Écrivez un message…');
     chat.dispatchEvent(new CustomEvent('parley-unread-change', { detail: { count: 2 } }));

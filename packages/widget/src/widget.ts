@@ -4,7 +4,6 @@
  */
 import type { ChatController, MountOptions } from './launcher-handle';
 import { CHAT_TAG, defineChat } from './parley-chat';
-import { CHAT_STRINGS } from './strings';
 
 export type { ChatController, LauncherHandle, MountOptions } from './launcher-handle';
 export { ParleyChat } from './parley-chat';
@@ -40,7 +39,7 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
   };
   chat.addEventListener('parley-close', () => controller.close());
   chat.addEventListener('parley-site-change', ({ detail }) => launcher.configure(detail.style, detail.label));
-  chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count, CHAT_STRINGS[language ?? 'en'].unread));
+  chat.addEventListener('parley-unread-change', (event) => launcher.setUnread(event.detail.count, chat.strings.unread));
   // The loader runs async and may beat the parser to <body>; the chat is fixed-position either way.
   (document.body ?? document.documentElement).append(chat);
   return controller;
