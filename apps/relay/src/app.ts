@@ -14,6 +14,7 @@ import { realtimeRoutes } from './realtime/realtime-routes';
 import { authRoutes } from './routes/auth-routes';
 import { conversationRoutes } from './routes/conversation-routes';
 import { healthRoutes } from './routes/health-routes';
+import { identityRoutes } from './identity/identity-routes';
 import { staticRoutes } from './routes/static-routes';
 import { routingRoutes } from './routing/routing-routes';
 import { servicesPlugin, type ServicesOptions } from './services';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes);
   await app.register(routingRoutes);
   await app.register(toolsRoutes);
+  await app.register(identityRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

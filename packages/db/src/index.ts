@@ -112,3 +112,11 @@ export {
 export { queuedTeamsOfVisitor, queueEntries, recentWaitsMs, type QueueEntry } from './queue';
 export { getAgentRouting, listAgentRouting, setAgentCapacity, type AgentRoutingInfo } from './agent-routing';
 export { REOPEN_WINDOW_MS, acceptsVisitorMessage, afterMessage, type RoutingState } from './routing-state';
+export {
+  identifyVisitor,
+  rotateSiteSecret,
+  setVisitorAttributes,
+  type AttributeValue,
+  type IdentifiedVisitor,
+  type IdentifyInput,
+} from './visitor-identity';

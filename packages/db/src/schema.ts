@@ -6,7 +6,7 @@
  */
 import { AGENT_ROLES, ASSIGN_REASONS, AUTHOR_KINDS, CONVERSATION_STATUSES, MESSAGE_KINDS } from '@parley/protocol';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow();
 const optionalTime = () => timestamp({ withTimezone: true, precision: 3 });
@@ -95,10 +95,14 @@ export const visitors = pgTable(
     /** From the widget's last hello (visitor context in the console): the raw User-Agent and the IANA time zone. */
     userAgent: text(),
     timeZone: text(),
+    /** The site's own user id, once a signed identify proved it; null while anonymous. */
+    externalId: text(),
+    /** Custom attributes the site's page set (`Parley('set', ...)`), shown to agents. */
+    attributes: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
     createdAt: createdAt(),
     lastSeenAt: createdAt(),
   },
-  (t) => [index().on(t.siteId)],
+  (t) => [index().on(t.siteId), uniqueIndex('visitors_site_external_id_unique').on(t.siteId, t.externalId)],
 );
 
 export const conversations = pgTable(

@@ -6,6 +6,7 @@ import type { ConsoleToRelay, RelayToConsole } from './console-frames';
 import type { ErrorFrame } from './errors';
 import type { RelayToWidget, WidgetToRelay } from './widget-frames';
 import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
+import { identityRelayToWidgetExamples, identityWidgetToRelayExamples } from './identity-examples';
 import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
 import { makeAgentProfile, makeConversationSummary, makeMessage, makeVisitorConversation } from './testing';
 
@@ -36,6 +37,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   resume: { type: 'resume', conversationId, afterSeq: 2 },
   ping: { type: 'ping', ts: 1767225600000 },
   ...toolsWidgetToRelayExamples,
+  ...identityWidgetToRelayExamples,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -69,6 +71,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   pong: { type: 'pong', ts: 1767225600000 },
   error,
   'queue.updated': queueUpdatedExample,
+  ...identityRelayToWidgetExamples,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {

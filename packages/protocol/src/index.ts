@@ -6,3 +6,4 @@ export * from './console-frames';
 export * from './rest';
 export * from './work';
 export * from './tools';
+export * from './identity';

@@ -16,6 +16,7 @@ import {
 } from './models';
 import { QueueUpdated } from './work';
 import { TOOLS_WIDGET_TO_RELAY } from './tools';
+import { IDENTITY_RELAY_TO_WIDGET, IDENTITY_WIDGET_TO_RELAY } from './identity';
 
 /** conversationId -> the last seq the client holds. */
 export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
@@ -42,7 +43,7 @@ export const TypingStop = Type.Object({ type: Type.Literal('typing.stop'), conve
 export const Resume = Type.Object({ type: Type.Literal('resume'), conversationId: Uuid, afterSeq: AfterSeq });
 export const Ping = Type.Object({ type: Type.Literal('ping'), ts: Type.Optional(Type.Number()) });
 
-export const WidgetToRelay = Type.Union([WidgetHello, WidgetMessageSend, TypingStart, TypingStop, Resume, Ping, ...TOOLS_WIDGET_TO_RELAY]);
+export const WidgetToRelay = Type.Union([WidgetHello, WidgetMessageSend, TypingStart, TypingStop, Resume, Ping, ...TOOLS_WIDGET_TO_RELAY, ...IDENTITY_WIDGET_TO_RELAY]);
 export type WidgetToRelay = Static<typeof WidgetToRelay>;
 
 export const WidgetWelcome = Type.Object({
@@ -98,6 +99,7 @@ export const RelayToWidget = Type.Union([
   Pong,
   ErrorFrame,
   QueueUpdated,
+  ...IDENTITY_RELAY_TO_WIDGET,
 ]);
 export type RelayToWidget = Static<typeof RelayToWidget>;
 

@@ -28,6 +28,7 @@ import { createVisitorToken, verifyVisitorToken } from '../auth/visitor-token';
 import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { recordAndAnnouncePageView } from '../tools/page-views';
+import { identify, setAttributes } from '../identity/visitor-identity';
 import type { RoutingService } from '../routing/routing-service';
 import { channels } from './channels';
 import { Connection } from './connection';
@@ -153,9 +154,29 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
           frame,
         );
         return;
+      case 'visitor.identify':
+        await this.identify(frame);
+        return;
+      case 'visitor.attributes.set':
+        await setAttributes(this.deps, this.site, visitor.id, frame);
+        return;
       default:
         throw new ParleyError('unknown_frame', undefined, frame.type);
     }
+  }
+
+  /** From here on the socket acts for the identified visitor: their channel, their conversations. */
+  private async identify(frame: Frame<'visitor.identify'>): Promise<void> {
+    const { workspaceId } = this.site;
+    const previous = this.visitor!;
+    const identified = await identify(this.deps, this.site, previous.id, frame);
+    if (identified.visitorId !== previous.id) {
+      await this.deps.hub.join(channels.visitor(workspaceId, identified.visitorId), this);
+      this.deps.hub.leave(channels.visitor(workspaceId, previous.id), this);
+    }
+    this.visitor = { id: identified.visitorId, name: identified.name };
+    this.send(identified);
+    await this.syncAll(Object.fromEntries(this.deliveredSeq));
   }
 
   async catchUp(): Promise<void> {
