@@ -15,7 +15,8 @@ import { PageTracker } from './page-tracker';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
 import { countUnread } from './unread';
-import { openStorage, readItem, storageKey, writeItem } from './visitor-storage';
+import type { Attributes, IdentifyProof } from './widget-api';
+import { forgetVisitor, openStorage, readItem, storageKey, writeItem, type VisitorStorageItem } from './visitor-storage';
 
 export interface ConnectionOptions {
   siteKey: string;
@@ -24,6 +25,8 @@ export interface ConnectionOptions {
   createSocket?: WebSocketFactory;
   /** Defaults to the page's localStorage when it is usable. */
   storage?: Storage;
+  /** A message arrived live (not from a sync): the page's `Parley('on', 'message')`. */
+  onLiveMessage?: (message: Message) => void;
 }
 
 /**
@@ -78,6 +81,9 @@ export class ConnectionController implements ReactiveController {
   private reauthenticate = false;
   private unsubscribe: (() => void)[] = [];
   private pages: PageTracker | null = null;
+  /** An identify and attributes from the page, sent once the socket is open. */
+  private identity: IdentifyProof | null = null;
+  private attributes: Attributes = {};
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -113,8 +119,16 @@ export class ConnectionController implements ReactiveController {
         writeItem(this.storage, this.key('token'), welcome.token);
         // The visitor context agents see: the page this visitor is on (page-tracker.ts).
         this.pages?.flush();
+        this.flushIdentity();
         this.refresh();
       }),
+      client.on('visitor.identified', ({ visitorId, token }) => {
+        // Another visitor row (the user already had one, or another user signed in on this
+        // device): reconnect as it, so the screen shows exactly that visitor's conversations.
+        if (visitorId !== this.visitorId) queueMicrotask(() => this.restart(token));
+        else writeItem(this.storage, this.key('token'), token);
+      }),
+      client.on('message.created', ({ message }) => this.options().onLiveMessage?.(message)),
       client.on('conversation.synced', ({ conversation }) => {
         this.conversations.set(conversation.id, { createdAt: conversation.createdAt, status: conversation.status });
         this.refresh();
@@ -195,6 +209,48 @@ export class ConnectionController implements ReactiveController {
     this.client = null;
   }
 
+  /** Tells the relay who the visitor is (now, or once the socket is open); a refusal is warned about in onError. */
+  identify(proof: IdentifyProof): void {
+    this.identity = proof;
+    this.flushIdentity();
+  }
+
+  setAttributes(attributes: Attributes): void {
+    Object.assign(this.attributes, attributes);
+    this.flushIdentity();
+  }
+
+  /** Forgets the visitor on this device and connects again as a new anonymous one. */
+  shutdown(): void {
+    this.identity = null;
+    this.attributes = {};
+    this.restart(null);
+  }
+
+  private flushIdentity(): void {
+    const client = this.client;
+    if (this.identity && client?.send({ type: 'visitor.identify', ...this.identity })) this.identity = null;
+    if (Object.keys(this.attributes).length > 0 && client?.send({ type: 'visitor.attributes.set', attributes: this.attributes })) {
+      this.attributes = {};
+    }
+  }
+
+  private restart(token: string | null): void {
+    const wasConnected = this.client !== null;
+    this.hostDisconnected();
+    forgetVisitor(this.storage, this.siteKey);
+    if (token) writeItem(this.storage, this.key('token'), token);
+    this.messages.clear();
+    this.conversations.clear();
+    this.sentBodies.clear();
+    this.conversationId = null;
+    this.queueFrame = null;
+    this.typing = null;
+    this.pending = [];
+    this.refresh();
+    if (wasConnected) this.hostConnected();
+  }
+
   /** Sends a message into the conversation on screen, or starts one when there is none open. */
   send(body: string): void {
     if (!this.client) return;
@@ -228,7 +284,7 @@ export class ConnectionController implements ReactiveController {
     this.refresh();
   }
 
-  private key(item: 'token' | 'outbox' | 'conversation' | 'seen'): string {
+  private key(item: VisitorStorageItem): string {
     return storageKey(this.siteKey, item);
   }
 

@@ -20,6 +20,8 @@ export interface ChatController {
   open(): void;
   close(): void;
   toggle(): void;
+  /** The other commands (`identify`, `set`, `on`, `shutdown`), with their arguments as the page passed them. */
+  run(args: readonly unknown[]): void;
 }
 
 export interface MountOptions {

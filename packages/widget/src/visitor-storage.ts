@@ -3,6 +3,7 @@
  * one origin never share a visitor. localStorage only: the widget sets no cookies.
  */
 export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen';
+const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen'];
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {
   return `parley:${siteKey}:${item}`;
@@ -37,4 +38,9 @@ export function writeItem(storage: Storage | undefined, key: string, value: stri
   } catch {
     // A full or locked storage costs this visitor persistence across pages, never the chat itself.
   }
+}
+
+/** `Parley('shutdown')`: everything that ties this device to the visitor, so the next one starts anonymous. */
+export function forgetVisitor(storage: Storage | undefined, siteKey: string): void {
+  for (const item of ITEMS) writeItem(storage, storageKey(siteKey, item), null);
 }
