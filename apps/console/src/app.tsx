@@ -3,7 +3,9 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { DeskContext, SessionContext, useSession } from './model-context';
 import type { DeskModel } from './models/desk-model';
 import type { SessionModel } from './models/session-model';
+import { IdentityPage } from './pages/identity-page';
 import { InboxPage } from './pages/inbox-page';
+import { useHashRoute } from './hash-route';
 import { LoginPage } from './pages/login-page';
 
 export interface AppProps {
@@ -31,13 +33,14 @@ function Screens({ createDesk }: Pick<AppProps, 'createDesk'>) {
 
 function SignedIn({ agent, createDesk }: { agent: AgentProfile } & Pick<AppProps, 'createDesk'>) {
   const desk = useMemo(() => createDesk(agent), [agent.id]);
+  const route = useHashRoute();
   useEffect(() => {
     desk.start();
     return () => desk.dispose();
   }, [desk]);
   return (
     <DeskContext.Provider value={desk}>
-      <InboxPage />
+      {route === '#identity' && agent.role === 'admin' ? <IdentityPage /> : <InboxPage />}
     </DeskContext.Provider>
   );
 }

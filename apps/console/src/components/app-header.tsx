@@ -15,6 +15,11 @@ export function AppHeader() {
       <DesktopAlertsButton alerts={desk.alerts} />
       <CapacityMeter me={desk.work.me.value} />
       <PresenceControl work={desk.work} />
+      {session.agent.value?.role === 'admin' && (
+        <a class="button-quiet" href="#identity">
+          Identity
+        </a>
+      )}
       <span class="agent-name">{session.agent.value?.name}</span>
       <button type="button" class="button-quiet" title="Keyboard shortcuts (?)" onClick={() => desk.ui.open('help')}>
         ?
