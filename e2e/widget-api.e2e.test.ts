@@ -13,6 +13,9 @@ import { ADMIN, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
+/** Waits for what the browser and relay settle on (a reply, a broadcast) for up to 10 s. */
+const poll = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 100 });
+
 /** An HS256 JWT made with node:crypto alone, as a site's backend without a JWT library could. */
 function signJwt(claims: Record<string, unknown>, secret: string): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -36,7 +39,14 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
     // are both public, so the check is off here.
     browser = await playwrightChromium.launch({
       executablePath: chromium!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
+        // Headless pages get no user gestures; the reply tone is counted, not heard.
+        '--autoplay-policy=no-user-gesture-required',
+      ],
     });
     // An origin the demo site allows; each test's page is served there by a route.
     hostOrigin = new URL(stack.demoUrl).origin;
@@ -138,7 +148,7 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
       parley('set', { attributes: { nested: { no: 1 } } });
       parley('on', 'nope', 1);
     });
-    await expect.poll(() => warnings.filter((text) => text.includes('Parley')).length).toBeGreaterThanOrEqual(3);
+    await poll(() => warnings.filter((text) => text.includes('Parley')).length).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
   });
 
@@ -148,7 +158,7 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
     await send(laptop.page, 'Asked before signing in');
     const token = signJwt({ sub: 'customer-7', name: 'Grace Hopper', email: 'grace@example.com', exp: Math.floor(Date.now() / 1000) + 600 }, secret);
     await laptop.page.evaluate((jwt) => (window as unknown as { Parley: (...args: unknown[]) => void }).Parley('identify', { token: jwt }), token);
-    await expect.poll(async () => (await visitorContext(await visitorIdOf(laptop.page))).externalId).toBe('customer-7');
+    await poll(async () => (await visitorContext(await visitorIdOf(laptop.page))).externalId).toBe('customer-7');
     expect(await laptop.page.getByRole('log').getByText('Asked before signing in').count()).toBe(1);
 
     // Another device: identify (HMAC form) before the widget loads, then open.
@@ -162,8 +172,8 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
 
     // Logout on a single-page app: forget this device's visitor, start anonymous.
     await phone.page.evaluate(() => (window as unknown as { Parley: (...args: unknown[]) => void }).Parley('shutdown'));
-    await expect.poll(() => phone.page.getByRole('log').getByText('Now from my phone').count()).toBe(0);
-    await expect.poll(async () => (await visitorIdOf(phone.page)) !== visitor.externalId && (await visitorContext(await visitorIdOf(phone.page))).externalId).toBe(null);
+    await poll(() => phone.page.getByRole('log').getByText('Now from my phone').count()).toBe(0);
+    await poll(async () => (await visitorIdOf(phone.page)) !== visitor.externalId && (await visitorContext(await visitorIdOf(phone.page))).externalId).toBe(null);
   });
 
   it('refuses a forged or expired identify with a console warning; the visitor stays anonymous', async () => {
@@ -172,7 +182,7 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
     for (const token of [forged, expired]) {
       const { page, warnings } = await hostPage(html(`${snippet()}<script>Parley('identify', { token: '${token}' }); Parley('open');</script>`));
       await page.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
-      await expect.poll(() => warnings.find((text) => text.includes('Identify refused'))).toBeTruthy();
+      await poll(() => warnings.find((text) => text.includes('Identify refused'))).toBeTruthy();
       expect(await page.getByRole('log').getByText('Asked before signing in').count()).toBe(0);
       await send(page, 'Still anonymous');
       expect((await visitorContext(await visitorIdOf(page))).externalId).toBeNull();
@@ -213,5 +223,63 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
     expect(await page.locator('parley-launcher').count()).toBe(1);
     expect(await page.locator('parley-chat').count()).toBe(1);
     expect(warnings.filter((text) => text.includes('Parley'))).toEqual([]);
+  });
+
+  it('shares one socket and rings one tone per reply across two tabs, and reading in one clears the other', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    // Counts, per tab, the sockets opened and the tones played.
+    await context.addInitScript(() => {
+      const counts = ((window as unknown as { counts: { sockets: number; tones: number } }).counts = { sockets: 0, tones: 0 });
+      const NativeSocket = window.WebSocket;
+      window.WebSocket = class extends NativeSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          counts.sockets++;
+        }
+      };
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: [number?]) {
+        counts.tones++;
+        return start.apply(this, args);
+      };
+    });
+    const first = await hostPage(html(snippet()), {}, context);
+    await first.page.getByRole('button', { name: 'Open chat' }).click();
+    await send(first.page, 'Two tabs, one question');
+    await first.page.getByRole('button', { name: 'Close chat' }).click();
+    // The second tab finds the conversation and loads the chat when idle, but waits for the socket.
+    const second = await hostPage(html(snippet()), {}, context);
+    await second.page.locator('parley-chat').waitFor({ state: 'attached' });
+
+    const agent = await (await browser.newContext()).newPage();
+    contexts.push(agent.context());
+    await agent.goto(`${stack.relay.baseUrl}/`);
+    await agent.getByLabel('Email').fill(ADMIN.email);
+    await agent.getByLabel('Password').fill(ADMIN.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.locator('[data-conversation-id]', { hasText: 'Two tabs, one question' }).click();
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).fill('One answer');
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).press('Enter');
+
+    const counts = (page: Page) => page.evaluate(() => (window as unknown as { counts: { sockets: number; tones: number } }).counts);
+    const badge = (page: Page) => page.locator('parley-launcher').locator('[part=badge]');
+    await poll(async () => (await badge(second.page).textContent())?.trim()).toMatch(/^1\b/);
+    await poll(async () => (await badge(first.page).textContent())?.trim()).toMatch(/^1\b/);
+    await poll(async () => (await counts(first.page)).tones + (await counts(second.page)).tones).toBe(1);
+    expect(await counts(first.page)).toMatchObject({ sockets: 1 });
+    expect(await counts(second.page)).toMatchObject({ sockets: 0, tones: 0 });
+
+    // Reading in one tab clears the badge in the other.
+    await second.page.getByRole('button', { name: /Open chat/ }).click();
+    await second.page.getByRole('log').getByText('One answer').waitFor();
+    await poll(() => badge(first.page).isHidden()).toBe(true);
+
+    await second.page.getByRole('button', { name: 'Close chat' }).click();
+    await first.page.close();
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).fill('Still here?');
+    await agent.getByRole('textbox', { name: 'Reply', exact: true }).press('Enter');
+    await poll(async () => (await badge(second.page).textContent())?.trim()).toMatch(/^1\b/);
+    expect((await counts(second.page)).tones).toBe(1);
   });
 });

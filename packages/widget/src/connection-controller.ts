@@ -83,6 +83,9 @@ export class ConnectionController implements ReactiveController {
   private pages: PageTracker | null = null;
   /** An identify and attributes from the page, sent once the socket is open. */
   private identity: IdentifyProof | null = null;
+  /** Tabs of this visitor: the socket holder tells the others its unread count. */
+  private tabs: BroadcastChannel | null = null;
+  private leadership: AbortController | null = null;
   private attributes: Attributes = {};
 
   constructor(
@@ -194,11 +197,38 @@ export class ConnectionController implements ReactiveController {
         if (error.code === 'incompatible') this.problem = 'reloadToContinue';
       }),
     ];
+    this.tabs = 'BroadcastChannel' in globalThis ? new BroadcastChannel(this.key('tabs')) : null;
+    if (this.tabs) this.tabs.onmessage = ({ data }) => {
+      if (this.client?.state !== 'idle') return this.refresh();
+      this.setUnread(data as number);
+      this.host.requestUpdate();
+    };
+    addEventListener('storage', this.onStorage);
     this.refresh();
-    client.connect();
+    this.claimSocket();
+  }
+
+  /**
+   * One socket per browser while the chat is closed: a tab connects when it holds the visitor's
+   * Web Lock (held until the tab goes; the next tab waiting gets it) or when its panel is opened.
+   * Tabs without the socket show the unread count the holder broadcasts.
+   */
+  private claimSocket(): void {
+    const locks = globalThis.navigator?.locks;
+    if (!locks || this.visible) return this.client?.connect();
+    const leadership = (this.leadership = new AbortController());
+    locks
+      .request(this.key('tabs'), { signal: leadership.signal }, () => {
+        this.client?.connect();
+        return new Promise((release) => leadership.signal.addEventListener('abort', release));
+      })
+      .catch(() => undefined);
   }
 
   hostDisconnected(): void {
+    this.leadership?.abort();
+    this.tabs?.close();
+    removeEventListener('storage', this.onStorage);
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     this.visitorTyping.dispose();
@@ -281,7 +311,15 @@ export class ConnectionController implements ReactiveController {
   /** Whether the visitor can see the chat; while they can, everything on screen counts as read. */
   setVisible(visible: boolean): void {
     this.visible = visible;
+    if (visible) this.client?.connect();
     this.refresh();
+  }
+
+  private setUnread(unread: number): void {
+    if (unread !== this.unread) {
+      this.unread = unread;
+      this.tabs?.postMessage(unread);
+    }
   }
 
   private key(item: VisitorStorageItem): string {
@@ -308,7 +346,7 @@ export class ConnectionController implements ReactiveController {
     this.entries = buildTranscript({ delivered: messages, pending: this.pending, conversationId: this.conversationId });
     const lastSeq = this.conversationId && this.client ? this.client.lastSeq(this.conversationId) : 0;
     if (this.visible && this.conversationId && lastSeq > 0) this.writeSeen(this.conversationId, lastSeq);
-    this.unread = this.visible ? 0 : countUnread(this.messages.values(), this.conversationId, this.seenSeq());
+    if (this.client?.state !== 'idle') this.setUnread(this.visible ? 0 : countUnread(this.messages.values(), this.conversationId, this.seenSeq()));
     this.host.requestUpdate();
   }
 
@@ -331,8 +369,15 @@ export class ConnectionController implements ReactiveController {
   }
 
   private writeSeen(conversationId: string, seq: number): void {
-    writeItem(this.storage, this.key('seen'), JSON.stringify({ conversationId, seq }));
+    const seen = JSON.stringify({ conversationId, seq });
+    if (readItem(this.storage, this.key('seen')) === seen) return;
+    writeItem(this.storage, this.key('seen'), seen);
   }
+
+  /** Another tab of this visitor read the conversation: count the unread again. */
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.key === this.key('seen')) this.refresh();
+  };
 
   private sendTyping(typing: boolean): void {
     if (!this.client || !this.conversationId) return;

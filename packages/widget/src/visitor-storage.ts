@@ -2,8 +2,9 @@
  * What the widget keeps on the visitor's device, namespaced by site key so two Parley sites on
  * one origin never share a visitor. localStorage only: the widget sets no cookies.
  */
-export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen';
-const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen'];
+/** `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them). */
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'tabs' | 'ring' | 'rung';
+const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen', 'rung'];
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {
   return `parley:${siteKey}:${item}`;

@@ -5,6 +5,7 @@
 import type { ChatController, MountOptions } from './launcher-handle';
 import { CHAT_TAG, defineChat } from './parley-chat';
 import { CHAT_STRINGS } from './strings';
+import { alertReply } from './reply-alert';
 import { WidgetApi } from './widget-api';
 
 export type { ChatController, LauncherHandle, MountOptions } from './launcher-handle';
@@ -47,10 +48,15 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
   };
   chat.addEventListener('parley-close', () => controller.close());
   chat.addEventListener('parley-unread-change', (event) => {
-    launcher.setUnread(event.detail.count, CHAT_STRINGS[language ?? 'en'].unread);
+    unread = event.detail.count;
+    launcher.setUnread(unread, CHAT_STRINGS[language ?? 'en'].unread);
     api.emit('unread', event.detail.count);
   });
-  chat.addEventListener('parley-message', (event) => api.emit('message', event.detail));
+  let unread = 0;
+  chat.addEventListener('parley-message', ({ detail }) => {
+    if (detail.author.kind === 'agent' && !chat.open) alertReply(siteKey, detail, unread + 1);
+    api.emit('message', detail);
+  });
   // The loader runs async and may beat the parser to <body>; the chat is fixed-position either way.
   (document.body ?? document.documentElement).append(chat);
   return controller;
