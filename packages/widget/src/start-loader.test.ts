@@ -16,6 +16,7 @@ function fakeWidgetModule() {
     close: () => void (calls.push('close'), (open = false)),
     toggle: () => void (calls.push('toggle'), (open = !open)),
     run: (args) => void calls.push(`run:${String(args[0])}`),
+    remove: () => undefined,
   };
   const module: WidgetModule = {
     mount: (options) => {

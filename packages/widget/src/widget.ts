@@ -45,6 +45,7 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
       else controller.open();
     },
     run: (args) => api.run(args),
+    remove: () => chat.remove(),
   };
   chat.addEventListener('parley-close', () => controller.close());
   chat.addEventListener('parley-unread-change', (event) => {
