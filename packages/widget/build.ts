@@ -48,6 +48,22 @@ export const litScopePlugin: Plugin = {
   },
 };
 
+/**
+ * The panel's CSS ships inside `css` template literals, which esbuild leaves as written: this
+ * drops the indentation and line breaks (never significant in CSS outside strings, and the styles
+ * have no multi-line strings), so the styles can stay readable in source for free.
+ */
+export const cssWhitespacePlugin: Plugin = {
+  name: 'parley-css-whitespace',
+  setup(plugin) {
+    plugin.onLoad({ filter: /\.styles\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/css`([^`]*)`/g, (_, body: string) => `css\`${body.replace(/\s*\n\s*/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').trim()}\``);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
 export interface WidgetBuild extends WidgetManifest {
   /** esbuild's metafiles, for checks on what went into each bundle. */
   metafiles: { loader: Metafile; widget: Metafile };
@@ -61,7 +77,7 @@ export async function buildWidget(opts: { outdir?: string } = {}): Promise<Widge
     ...common,
     entryPoints: [path.join(packageDir, 'src/widget.ts')],
     format: 'esm',
-    plugins: [litScopePlugin],
+    plugins: [litScopePlugin, cssWhitespacePlugin],
     // Module scripts are always decoded as UTF-8, so the string catalog's accents and Arabic can
     // ship as themselves rather than as \uXXXX escapes (a third of the size). The loader is a
     // classic script, decoded in the host page's charset, so it keeps esbuild's ASCII escapes.
