@@ -41,6 +41,21 @@ const common: BuildOptions = {
   plugins: [squeezeTemplatesPlugin],
 };
 
+/** Lit's own modules get `globalThis` (and the bare `litPropertyMetadata`) replaced by src/lit-scope.ts, so they add no globals to the page. */
+export const litScopePlugin: Plugin = {
+  name: 'parley-lit-scope',
+  setup(plugin) {
+    const scope = JSON.stringify(path.join(packageDir, 'src/lit-scope.ts'));
+    plugin.onLoad({ filter: /[\\/](lit-html|lit-element|@lit[\\/]reactive-element)[\\/].*\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!/globalThis|litPropertyMetadata/.test(source)) return undefined;
+      // The decorators read `litPropertyMetadata` as a bare global: point them at the scope too.
+      const scoped = source.replaceAll('globalThis', '__parleyLitScope').replace(/(?<![.\w$])litPropertyMetadata\b/g, '__parleyLitScope.litPropertyMetadata');
+      return { contents: `import { litScope as __parleyLitScope } from ${scope};\n${scoped}`, loader: 'js' };
+    });
+  },
+};
+
 export interface WidgetBuild extends WidgetManifest {
   /** esbuild's metafiles, for checks on what went into each bundle. */
   metafiles: { loader: Metafile; widget: Metafile };
@@ -56,6 +71,7 @@ export async function buildWidget(opts: { outdir?: string } = {}): Promise<Widge
     ...common,
     entryPoints: [path.join(packageDir, 'src/widget.ts')],
     format: 'esm',
+    plugins: [litScopePlugin, squeezeTemplatesPlugin],
     // Module scripts are always decoded as UTF-8, so the string catalog's accents and Arabic can
     // ship as themselves rather than as \uXXXX escapes (a third of the size). The loader is a
     // classic script, decoded in the host page's charset, so it keeps esbuild's ASCII escapes.

@@ -3,10 +3,11 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { DeskContext, SessionContext, useSession } from './model-context';
 import type { DeskModel } from './models/desk-model';
 import type { SessionModel } from './models/session-model';
+import { IdentityPage } from './pages/identity-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
 import { SiteSettingsPage } from './pages/site-settings-page';
-import { SETTINGS_ROUTE, useHashRoute } from './use-hash-route';
+import { IDENTITY_ROUTE, SETTINGS_ROUTE, useHashRoute } from './use-hash-route';
 
 export interface AppProps {
   session: SessionModel;
@@ -36,13 +37,14 @@ function Screens({ createDesk }: Pick<AppProps, 'createDesk'>) {
 
 function SignedIn({ agent, createDesk }: { agent: AgentProfile } & Pick<AppProps, 'createDesk'>) {
   const desk = useMemo(() => createDesk(agent), [agent.id]);
+  const route = useHashRoute();
   useEffect(() => {
     desk.start();
     return () => desk.dispose();
   }, [desk]);
   return (
     <DeskContext.Provider value={desk}>
-      <InboxPage />
+      {route === IDENTITY_ROUTE && agent.role === 'admin' ? <IdentityPage /> : <InboxPage />}
     </DeskContext.Provider>
   );
 }

@@ -15,3 +15,5 @@ export function useHashRoute(): string {
 }
 
 export const SETTINGS_ROUTE = '#/settings';
+/** Inside the desk (its socket stays up): identity verification, for admins. */
+export const IDENTITY_ROUTE = '#identity';

@@ -18,6 +18,7 @@ import { emailRoutes } from './email/email-routes';
 import { authRoutes } from './routes/auth-routes';
 import { conversationRoutes } from './routes/conversation-routes';
 import { healthRoutes } from './routes/health-routes';
+import { identityRoutes } from './identity/identity-routes';
 import { staticRoutes } from './routes/static-routes';
 import { routingRoutes } from './routing/routing-routes';
 import { servicesPlugin, type ServicesOptions } from './services';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(attachmentRoutes);
   await app.register(siteSettingsRoutes);
   await app.register(widgetConfigRoutes);
+  await app.register(identityRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

@@ -134,3 +134,11 @@ export {
 export { getConversationRating, rateConversation, ratingReport, type RateInput, type RateResult, type RatingPeriod, type RatingReport } from './ratings';
 export { findAttachmentByMessage, findVisitorAttachment, findWorkspaceAttachment, insertAttachment, type AttachmentRecord, type NewAttachment } from './attachments';
 export { markAgentRead, markVisitorRead, readMarks, type ReadMarks, type ReadResult } from './read-receipts';
+export {
+  identifyVisitor,
+  rotateSiteSecret,
+  setVisitorAttributes,
+  type AttributeValue,
+  type IdentifiedVisitor,
+  type IdentifyInput,
+} from './visitor-identity';

@@ -118,10 +118,14 @@ export const visitors = pgTable(
     /** From the widget's last hello (visitor context in the console): the raw User-Agent and the IANA time zone. */
     userAgent: text(),
     timeZone: text(),
+    /** The site's own user id, once a signed identify proved it; null while anonymous. */
+    externalId: text(),
+    /** Custom attributes the site's page set (`Parley('set', ...)`), shown to agents. */
+    attributes: jsonb().$type<Record<string, string | number | boolean>>().notNull().default({}),
     createdAt: createdAt(),
     lastSeenAt: createdAt(),
   },
-  (t) => [index().on(t.siteId)],
+  (t) => [index().on(t.siteId), uniqueIndex('visitors_site_external_id_unique').on(t.siteId, t.externalId)],
 );
 
 export const conversations = pgTable(

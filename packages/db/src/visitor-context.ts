@@ -26,6 +26,8 @@ export interface VisitorContextRecord {
   email: string | null;
   userAgent: string | null;
   timeZone: string | null;
+  externalId: string | null;
+  attributes: Record<string, string | number | boolean>;
   /** Newest first. */
   pages: PageView[];
   conversations: Array<{
@@ -76,7 +78,15 @@ export async function listActiveConversationIds(db: Db, workspaceId: string, vis
 
 export async function getVisitorContextRecord(db: Db, workspaceId: string, visitorId: string): Promise<VisitorContextRecord | null> {
   const [visitor] = await db
-    .select({ id: visitors.id, name: visitors.name, email: visitors.email, userAgent: visitors.userAgent, timeZone: visitors.timeZone })
+    .select({
+      id: visitors.id,
+      name: visitors.name,
+      email: visitors.email,
+      userAgent: visitors.userAgent,
+      timeZone: visitors.timeZone,
+      externalId: visitors.externalId,
+      attributes: visitors.attributes,
+    })
     .from(visitors)
     .where(and(eq(visitors.workspaceId, workspaceId), eq(visitors.id, visitorId)));
   if (!visitor) return null;

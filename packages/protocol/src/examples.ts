@@ -6,6 +6,7 @@ import type { ConsoleToRelay, RelayToConsole } from './console-frames';
 import type { ErrorFrame } from './errors';
 import type { RelayToWidget, WidgetToRelay } from './widget-frames';
 import { queueUpdatedExample, workConsoleToRelayExamples, workRelayToConsoleExamples } from './work-examples';
+import { identityRelayToWidgetExamples, identityWidgetToRelayExamples } from './identity-examples';
 import { toolsConsoleToRelayExamples, toolsRelayToConsoleExamples, toolsWidgetToRelayExamples } from './tools-examples';
 import { offlineRelayToWidgetExamples, offlineWidgetToRelayExamples } from './offline-examples';
 import { ratingRelayToConsoleExamples, ratingRelayToWidgetExamples, ratingWidgetToRelayExamples } from './rating-examples';
@@ -44,6 +45,7 @@ export const widgetToRelayExamples: ByType<WidgetToRelay> = {
   ...ratingWidgetToRelayExamples,
   ...siteSettingsWidgetToRelayExamples,
   read: readReceiptExamples.widgetRead,
+  ...identityWidgetToRelayExamples,
 };
 
 const error: ErrorFrame = { type: 'error', code: 'not_found', message: 'Not found.', ref: 'f3b2c1d0-aaaa-4bbb-8ccc-123456789abc' };
@@ -81,6 +83,7 @@ export const relayToWidgetExamples: ByType<RelayToWidget> = {
   ...ratingRelayToWidgetExamples,
   ...siteSettingsRelayToWidgetExamples,
   'conversation.read': readReceiptExamples.toWidget,
+  ...identityRelayToWidgetExamples,
 };
 
 export const consoleToRelayExamples: ByType<ConsoleToRelay> = {

@@ -14,3 +14,4 @@ export * from './site-widget-settings';
 export * from './site-settings';
 export * from './team-admin';
 export * from './read-receipts';
+export * from './identity';

@@ -98,6 +98,12 @@ export const ERRORS = {
     closeCode: 4404,
     message: 'No site has this site key. Copy the snippet again from the console.',
   },
+  identity_rejected: {
+    status: 401,
+    retryable: false,
+    message:
+      "Identify refused: the token is forged, expired, or not signed with this site's identity secret. The visitor stays anonymous; sign a fresh token on your server (docs/widget.md).",
+  },
   not_found: {
     status: 404,
     retryable: false,
@@ -194,6 +200,8 @@ export const WORK_FRAME_TYPES = [
   'capacity.set',
 ] as const;
 
+export { IDENTITY_LIMITS } from './identity-limits';
+
 /** Frame types, by direction. Clients ignore types they do not know, so a newer relay can ship first. */
 export const WIDGET_TO_RELAY_TYPES = [
   'hello',
@@ -208,6 +216,8 @@ export const WIDGET_TO_RELAY_TYPES = [
   'rating.submit',
   'prechat.submit',
   'read',
+  'visitor.identify',
+  'visitor.attributes.set',
 ] as const;
 export const CONSOLE_TO_RELAY_TYPES = [
   'hello',

@@ -3,6 +3,7 @@
  * (pages viewed, browser and OS, local time zone, earlier conversations, tags).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { VisitorAttributeMap } from './identity';
 import {
   ClientId,
   ConversationStatus,
@@ -149,6 +150,10 @@ export const VisitorContext = Type.Object({
   timeZone: Nullable(Type.String()),
   /** The visitor's conversations, newest first, at most 20, each with its tags. */
   conversations: Type.Array(VisitorConversationBrief),
+  /** The site's user id when a signed identify proved it (docs/widget.md); null while anonymous. */
+  externalId: Type.Optional(Nullable(Type.String())),
+  /** Custom attributes the site's page set with `Parley('set', ...)`. */
+  attributes: Type.Optional(VisitorAttributeMap),
 });
 export type VisitorContext = Static<typeof VisitorContext>;
 

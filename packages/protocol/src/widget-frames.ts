@@ -21,6 +21,7 @@ import { EMAIL_RELAY_TO_WIDGET, EMAIL_WIDGET_TO_RELAY } from './email';
 import { RATING_RELAY_TO_WIDGET, RATING_WIDGET_TO_RELAY } from './rating';
 import { ConversationRead, WidgetRead } from './read-receipts';
 import { PrechatSubmit, SiteUpdated } from './site-settings';
+import { IDENTITY_RELAY_TO_WIDGET, IDENTITY_WIDGET_TO_RELAY } from './identity';
 
 /** conversationId -> the last seq the client holds. */
 export const ResumeMap = Type.Record(Uuid, AfterSeq, { maxProperties: LIMITS.maxResumeEntries, additionalProperties: false });
@@ -60,6 +61,7 @@ export const WidgetToRelay = Type.Union([
   ...RATING_WIDGET_TO_RELAY,
   PrechatSubmit,
   WidgetRead,
+  ...IDENTITY_WIDGET_TO_RELAY,
 ]);
 export type WidgetToRelay = Static<typeof WidgetToRelay>;
 
@@ -121,6 +123,7 @@ export const RelayToWidget = Type.Union([
   ...RATING_RELAY_TO_WIDGET,
   SiteUpdated,
   ConversationRead,
+  ...IDENTITY_RELAY_TO_WIDGET,
 ]);
 export type RelayToWidget = Static<typeof RelayToWidget>;
 

@@ -19,7 +19,8 @@ import type { RatingState } from './rating-view';
 import { buildTranscript, type TranscriptEntry } from './transcript';
 import { TypingSignal } from './typing-signal';
 import { countUnread } from './unread';
-import { openStorage, readItem, storageKey, writeItem, type VisitorStorageItem } from './visitor-storage';
+import type { Attributes, IdentifyProof } from './widget-api';
+import { forgetVisitor, openStorage, readItem, storageKey, writeItem, type VisitorStorageItem } from './visitor-storage';
 
 export interface ConnectionOptions {
   siteKey: string;
@@ -28,6 +29,8 @@ export interface ConnectionOptions {
   createSocket?: WebSocketFactory;
   /** Defaults to the page's localStorage when it is usable. */
   storage?: Storage;
+  /** A message arrived live (not from a sync): the page's `Parley('on', 'message')`. */
+  onLiveMessage?: (message: Message) => void;
 }
 
 /**
@@ -100,6 +103,12 @@ export class ConnectionController implements ReactiveController {
   private told = '';
   readonly agentRead = new Map<string | null, number>();
   private readonly onPageVisibility = () => this.refresh();
+  /** An identify and attributes from the page, sent once the socket is open. */
+  private identity: IdentifyProof | null = null;
+  /** Tabs of this visitor: the socket holder tells the others its unread count. */
+  private tabs: BroadcastChannel | null = null;
+  private leadership: AbortController | null = null;
+  private attributes: Attributes = {};
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -137,6 +146,7 @@ export class ConnectionController implements ReactiveController {
         writeItem(this.storage, this.key('token'), welcome.token);
         // The visitor context agents see: the page this visitor is on (page-tracker.ts).
         this.pages?.flush();
+        this.flushIdentity();
         this.refresh();
       }),
       // An admin changed the site in the console: the element re-renders and re-places itself.
@@ -145,6 +155,13 @@ export class ConnectionController implements ReactiveController {
         this.launcher = launcher;
         this.host.requestUpdate();
       }),
+      client.on('visitor.identified', ({ visitorId, token }) => {
+        // Another visitor row (the user already had one, or another user signed in on this
+        // device): reconnect as it, so the screen shows exactly that visitor's conversations.
+        if (visitorId !== this.visitorId) queueMicrotask(() => this.restart(token));
+        else writeItem(this.storage, this.key('token'), token);
+      }),
+      client.on('message.created', ({ message }) => this.options().onLiveMessage?.(message)),
       client.on('conversation.synced', ({ conversation }) => {
         this.conversations.set(conversation.id, { createdAt: conversation.createdAt, status: conversation.status });
         this.refresh();
@@ -232,11 +249,38 @@ export class ConnectionController implements ReactiveController {
       }),
     ];
     document.addEventListener('visibilitychange', this.onPageVisibility);
+    this.tabs = 'BroadcastChannel' in globalThis ? new BroadcastChannel(this.key('tabs')) : null;
+    if (this.tabs) this.tabs.onmessage = ({ data }) => {
+      if (this.client?.state !== 'idle') return this.refresh();
+      this.setUnread(data as number);
+      this.host.requestUpdate();
+    };
+    addEventListener('storage', this.onStorage);
     this.refresh();
-    client.connect();
+    this.claimSocket();
+  }
+
+  /**
+   * One socket per browser while the chat is closed: a tab connects when it holds the visitor's
+   * Web Lock (held until the tab goes; the next tab waiting gets it) or when its panel is opened.
+   * Tabs without the socket show the unread count the holder broadcasts.
+   */
+  private claimSocket(): void {
+    const locks = globalThis.navigator?.locks;
+    if (!locks || this.visible) return this.client?.connect();
+    const leadership = (this.leadership = new AbortController());
+    locks
+      .request(this.key('tabs'), { signal: leadership.signal }, () => {
+        this.client?.connect();
+        return new Promise((release) => leadership.signal.addEventListener('abort', release));
+      })
+      .catch(() => undefined);
   }
 
   hostDisconnected(): void {
+    this.leadership?.abort();
+    this.tabs?.close();
+    removeEventListener('storage', this.onStorage);
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
     document.removeEventListener('visibilitychange', this.onPageVisibility);
@@ -247,6 +291,52 @@ export class ConnectionController implements ReactiveController {
     clearTimeout(this.typingTimer);
     this.client?.close();
     this.client = null;
+  }
+
+  /** Tells the relay who the visitor is (now, or once the socket is open); a refusal is warned about in onError. */
+  identify(proof: IdentifyProof): void {
+    this.identity = proof;
+    this.flushIdentity();
+  }
+
+  setAttributes(attributes: Attributes): void {
+    Object.assign(this.attributes, attributes);
+    this.flushIdentity();
+  }
+
+  /** Forgets the visitor on this device and connects again as a new anonymous one. */
+  shutdown(): void {
+    this.identity = null;
+    this.attributes = {};
+    this.restart(null);
+  }
+
+  private flushIdentity(): void {
+    const client = this.client;
+    if (this.identity && client?.send({ type: 'visitor.identify', ...this.identity })) this.identity = null;
+    if (Object.keys(this.attributes).length > 0 && client?.send({ type: 'visitor.attributes.set', attributes: this.attributes })) {
+      this.attributes = {};
+    }
+  }
+
+  private restart(token: string | null): void {
+    const wasConnected = this.client !== null;
+    this.hostDisconnected();
+    forgetVisitor(this.storage, this.siteKey);
+    if (token) writeItem(this.storage, this.key('token'), token);
+    this.messages.clear();
+    this.conversations.clear();
+    this.sentBodies.clear();
+    this.agentRead.clear();
+    this.told = '';
+    this.ratedId = null;
+    this.fileError = null;
+    this.conversationId = null;
+    this.queueFrame = null;
+    this.typing = null;
+    this.pending = [];
+    this.refresh();
+    if (wasConnected) this.hostConnected();
   }
 
   /**
@@ -325,7 +415,15 @@ export class ConnectionController implements ReactiveController {
   /** Whether the visitor can see the chat; while they can, everything on screen counts as read. */
   setVisible(visible: boolean): void {
     this.visible = visible;
+    if (visible) this.client?.connect();
     this.refresh();
+  }
+
+  private setUnread(unread: number): void {
+    if (unread !== this.unread) {
+      this.unread = unread;
+      this.tabs?.postMessage(unread);
+    }
   }
 
   private key(item: VisitorStorageItem): string {
@@ -353,7 +451,7 @@ export class ConnectionController implements ReactiveController {
     const lastSeq = this.conversationId && this.client ? this.client.lastSeq(this.conversationId) : 0;
     if (this.visible && this.conversationId && lastSeq > 0) this.writeSeen(this.conversationId, lastSeq);
     if (this.conversationId && lastSeq > 0) this.tellRead(this.conversationId, lastSeq);
-    this.unread = this.visible ? 0 : countUnread(this.messages.values(), this.conversationId, this.seenSeq());
+    if (this.client?.state !== 'idle') this.setUnread(this.visible ? 0 : countUnread(this.messages.values(), this.conversationId, this.seenSeq()));
     this.host.requestUpdate();
   }
 
@@ -383,8 +481,15 @@ export class ConnectionController implements ReactiveController {
   }
 
   private writeSeen(conversationId: string, seq: number): void {
-    writeItem(this.storage, this.key('seen'), JSON.stringify({ conversationId, seq }));
+    const seen = JSON.stringify({ conversationId, seq });
+    if (readItem(this.storage, this.key('seen')) === seen) return;
+    writeItem(this.storage, this.key('seen'), seen);
   }
+
+  /** Another tab of this visitor read the conversation: count the unread again. */
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.key === this.key('seen')) this.refresh();
+  };
 
   private sendTyping(typing: boolean): void {
     if (!this.client || !this.conversationId) return;

@@ -22,6 +22,10 @@ export interface ChatController {
   open(): void;
   close(): void;
   toggle(): void;
+  /** The other commands (`identify`, `set`, `on`, `shutdown`), with their arguments as the page passed them. */
+  run(args: readonly unknown[]): void;
+  /** Takes the chat off the page (its socket closes with it); the npm build's destroy(). */
+  remove(): void;
 }
 
 export interface MountOptions {

@@ -13,7 +13,7 @@ function start(lang?: string) {
   script.setAttribute('src', `${RELAY}/widget/loader.js`);
   if (lang) script.setAttribute('data-lang', lang);
   const mounts: unknown[] = [];
-  const module: WidgetModule = { mount: (options) => (mounts.push(options), { open() {}, close() {}, toggle() {} }) };
+  const module: WidgetModule = { mount: (options) => (mounts.push(options), { open() {}, close() {}, toggle() {}, run() {}, remove() {} }) };
   startLoader({ window, script, widgetFile: 'widget-abc.js', importModule: async () => module });
   return { launcher: document.querySelector('parley-launcher')!, mounts };
 }

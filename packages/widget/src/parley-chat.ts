@@ -1,9 +1,10 @@
 import type { WebSocketFactory } from '@parley/client';
-import type { LauncherConfig, SitePublic } from '@parley/protocol';
+import type { LauncherConfig, Message, SitePublic } from '@parley/protocol';
 import { JOINED_EVENT_PREFIX, LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { filesOf, renderAttach, renderAttachment } from './attachment-view';
+import type { Attributes, IdentifyProof } from './widget-api';
 import { ConnectionController } from './connection-controller';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
@@ -30,6 +31,7 @@ export interface UnreadChange {
  * The visitor's chat panel: the site's greeting, the conversation, a composer.
  *
  * @fires parley-close - The visitor asked to close the chat (close button or Escape).
+ * @fires parley-message - A message arrived live (any author); `detail` is the protocol's Message.
  * @fires parley-unread-change - The number of agent messages the visitor has not seen changed; `detail: {count}`.
  * @fires parley-site-change - An admin changed the site's settings; `detail` is the bubble's (LauncherConfig), for the launcher to follow.
  * @csspart panel - The chat window.
@@ -86,6 +88,7 @@ export class ParleyChat extends LitElement {
     siteKey: this.siteKey,
     relayOrigin: this.relayOrigin,
     ...(this.createSocket ? { createSocket: this.createSocket } : {}),
+    onLiveMessage: (message) => this.emit('parley-message', message),
   }));
   private reportedUnread = 0;
   private appliedColor = '';
@@ -100,6 +103,21 @@ export class ParleyChat extends LitElement {
     super();
     // Registers itself with this element; nothing else needs a handle on it.
     new ViewportController(this);
+  }
+
+  /** `Parley('identify')`: who the visitor is, proven by the site's server (docs/widget.md). */
+  identify(proof: IdentifyProof): void {
+    this.connection.identify(proof);
+  }
+
+  /** `Parley('set')`: custom attributes agents see; null removes one. */
+  setAttributes(attributes: Attributes): void {
+    this.connection.setAttributes(attributes);
+  }
+
+  /** `Parley('shutdown')`: forgets the visitor on this device; the chat continues as a new anonymous visitor. */
+  shutdown(): void {
+    this.connection.shutdown();
   }
 
   /** Moves focus to the message box. */
@@ -345,5 +363,6 @@ declare global {
     'parley-unread-change': CustomEvent<UnreadChange>;
     'parley-close': CustomEvent<undefined>;
     'parley-site-change': CustomEvent<LauncherConfig>;
+    'parley-message': CustomEvent<Message>;
   }
 }

@@ -3,7 +3,7 @@ import { renderSnippet } from './snippet';
 
 /** Runs the snippet's script against a minimal window/document and reports what it did. */
 function runSnippet(snippet: string, parley?: unknown) {
-  const body = /<script>([\s\S]*)<\/script>/.exec(snippet)?.[1];
+  const body = /<script[^>]*>([\s\S]*)<\/script>/.exec(snippet)?.[1];
   if (body === undefined) throw new Error('no <script> element in the snippet');
   const appended: { tag: string; async?: boolean; src?: string; attributes: Record<string, string> }[] = [];
   const window: Record<string, unknown> = { Parley: parley };
@@ -63,5 +63,12 @@ describe('renderSnippet', () => {
     const snippet = renderSnippet({ relayOrigin: 'https://relay', siteKey });
     expect(snippet.match(/<\/script>/g)).toHaveLength(1);
     expect(runSnippet(snippet).appended[0]?.attributes['data-site-key']).toBe(siteKey);
+  });
+
+  it('carries a nonce for strict CSP pages, stripped of anything that could leave the attribute', () => {
+    const snippet = renderSnippet({ relayOrigin: 'https://relay', siteKey: 'k', nonce: 'r4nd0m+/=' });
+    expect(snippet.startsWith('<script nonce="r4nd0m+/=">\n')).toBe(true);
+    expect(renderSnippet({ relayOrigin: 'https://relay', siteKey: 'k', nonce: 'a" onload="x' })).toMatch(/^<script nonce="aonload=x">/);
+    expect(runSnippet(snippet).appended[0]?.attributes).toEqual({ 'data-site-key': 'k' });
   });
 });

@@ -14,12 +14,17 @@ export interface SnippetOptions {
   lang?: string;
   /** Fixes the colour scheme (`data-theme`); without it the widget follows `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
+  /**
+   * For pages with a strict Content-Security-Policy: the page's per-response nonce, so the inline
+   * snippet may run under `script-src <relay origin> 'nonce-…'` (docs/widget.md has the hash form).
+   */
+  nonce?: string;
 }
 
-export function renderSnippet({ relayOrigin, siteKey, lang, theme }: SnippetOptions): string {
+export function renderSnippet({ relayOrigin, siteKey, lang, theme, nonce }: SnippetOptions): string {
   const loaderUrl = `${relayOrigin.replace(/\/+$/, '')}/widget/loader.js`;
   return [
-    '<script>',
+    nonce ? `<script nonce="${nonce.replace(/[^A-Za-z0-9+/=_-]/g, '')}">` : '<script>',
     '(function(w,d,s){',
     'w.Parley=w.Parley||function(){(w.Parley.q=w.Parley.q||[]).push(arguments)};',
     "s=d.createElement('script');s.async=true;",

@@ -15,6 +15,8 @@ function fakeWidgetModule() {
     open: () => void (calls.push('open'), (open = true)),
     close: () => void (calls.push('close'), (open = false)),
     toggle: () => void (calls.push('toggle'), (open = !open)),
+    run: (args) => void calls.push(`run:${String(args[0])}`),
+    remove: () => undefined,
   };
   const module: WidgetModule = {
     mount: (options) => {
@@ -69,6 +71,46 @@ describe('startLoader', () => {
     expect(widget.importModule).toHaveBeenCalledWith(`${RELAY}/widget/widget-abc.js`);
     expect(widget.mounts).toHaveLength(1);
     expect(widget.mounts[0]).toMatchObject({ siteKey: 'site_1', relayOrigin: RELAY });
+  });
+
+  it('keeps identify, set and on until the widget loads, in order with open, and does not load the widget for them', async () => {
+    snippetQueue(['identify', { token: 't' }], ['on', 'unread', () => undefined], ['set', { attributes: { plan: 'pro' } }]);
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'widget-abc.js', importModule: widget.importModule });
+    await Promise.resolve();
+    expect(widget.importModule).not.toHaveBeenCalled();
+
+    window.Parley!('open');
+    window.Parley!('set', { attributes: { seats: 3 } });
+    await vi.waitFor(() => expect(widget.calls).toEqual(['run:identify', 'run:on', 'run:set', 'open', 'run:set']));
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('on shutdown forgets the visitor stored for this site at once, and drops an identify still waiting', async () => {
+    localStorage.setItem('parley:site_1:token', 'v1.someone');
+    localStorage.setItem('parley:site_1:conversation', 'c1');
+    localStorage.setItem('parley:other_site:token', 'kept');
+    snippetQueue(['identify', { token: 't' }], ['on', 'open', () => undefined], ['shutdown']);
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'widget-abc.js', importModule: widget.importModule });
+
+    expect(localStorage.getItem('parley:site_1:token')).toBeNull();
+    expect(localStorage.getItem('parley:site_1:conversation')).toBeNull();
+    expect(localStorage.getItem('parley:other_site:token')).toBe('kept');
+    window.Parley!('open');
+    await vi.waitFor(() => expect(widget.calls).toEqual(['run:on', 'open']));
+
+    window.Parley!('shutdown');
+    await vi.waitFor(() => expect(widget.calls.at(-1)).toBe('run:shutdown'));
+  });
+
+  it('warns about an unknown command or a non-string one without throwing into the page', () => {
+    snippetQueue(['explode'], [42]);
+    const widget = fakeWidgetModule();
+    expect(() => startLoader({ window, script: loaderScript(), widgetFile: 'widget-abc.js', importModule: widget.importModule })).not.toThrow();
+    expect(() => window.Parley!({ not: 'a command' })).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/unknown command "explode"/);
   });
 
   it('keeps one launcher and one dispatcher when loaded twice', () => {

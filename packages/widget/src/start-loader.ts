@@ -4,7 +4,7 @@ import type { ChatController, WidgetModule } from './launcher-handle';
 import type { ParleyFunction } from './parley-global';
 import { LAUNCHER_TAG, defineLauncher } from './parley-launcher';
 import { parseTheme } from './theme';
-import { openStorage, readItem, storageKey } from './visitor-storage';
+import { forgetVisitor, openStorage, readItem, storageKey } from './visitor-storage';
 
 export interface LoaderEnvironment {
   window: Window;
@@ -21,6 +21,8 @@ export interface LoaderEnvironment {
 
 type Command = 'open' | 'close' | 'toggle';
 const COMMANDS: readonly string[] = ['open', 'close', 'toggle'] satisfies Command[];
+/** Commands the widget module runs: kept here, in order, until it is loaded. */
+const FORWARDED: readonly string[] = ['identify', 'set', 'on', 'shutdown'];
 
 /** How long an idle preload may wait for the page to go quiet before it loads anyway. */
 const IDLE_TIMEOUT_MS = 4000;
@@ -57,6 +59,7 @@ export function startLoader(env: LoaderEnvironment): void {
   let loading: Promise<WidgetModule> | undefined;
   let mounting: Promise<ChatController> | undefined;
   let controller: ChatController | undefined;
+  let forwarded: unknown[][] = [];
   const load = () =>
     (loading ??= importModule(widgetUrl).catch((error: unknown) => {
       loading = undefined;
@@ -64,7 +67,12 @@ export function startLoader(env: LoaderEnvironment): void {
     }));
   const mount = () =>
     (mounting ??= load().then(
-      (module) => (controller = module.mount({ siteKey, relayOrigin, launcher, language, ...(theme ? { theme } : {}) })),
+      (module) => {
+        controller = module.mount({ siteKey, relayOrigin, launcher, language, ...(theme ? { theme } : {}) });
+        for (const args of forwarded) controller.run(args);
+        forwarded = [];
+        return controller;
+      },
       (error: unknown) => {
         mounting = undefined;
         throw error;
@@ -87,7 +95,17 @@ export function startLoader(env: LoaderEnvironment): void {
   const parley: ParleyFunction = (...args: unknown[]) => {
     const [command] = args;
     if (typeof command === 'string' && COMMANDS.includes(command)) run(command as Command);
-    else console.warn(`Parley: unknown command ${JSON.stringify(command)}. Known commands: ${COMMANDS.join(', ')}.`);
+    else if (typeof command === 'string' && FORWARDED.includes(command)) {
+      // Identify and attributes wait for the chat to load (on the visitor's first intent): they
+      // never make a page fetch the chat by themselves. Shutdown forgets the visitor right away.
+      if (command === 'shutdown') forgetVisitor(openStorage(win), siteKey);
+      // Through the chain, so a command never overtakes an `open` still waiting for the module.
+      chain = chain.then(() => {
+        if (controller) controller.run(args);
+        else if (command === 'shutdown') forwarded = forwarded.filter(([queued]) => queued === 'on');
+        else forwarded.push(args);
+      }).catch(warnUnavailable);
+    } else console.warn(`Parley: unknown command ${JSON.stringify(command)}. See docs/widget.md.`);
   };
   parley.loaded = true;
   win.Parley = parley;

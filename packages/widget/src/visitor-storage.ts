@@ -2,7 +2,9 @@
  * What the widget keeps on the visitor's device, namespaced by site key so two Parley sites on
  * one origin never share a visitor. localStorage only: the widget sets no cookies.
  */
-export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated';
+/** `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them). */
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung';
+const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen', 'rated', 'rung'];
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {
   return `parley:${siteKey}:${item}`;
@@ -37,4 +39,9 @@ export function writeItem(storage: Storage | undefined, key: string, value: stri
   } catch {
     // A full or locked storage costs this visitor persistence across pages, never the chat itself.
   }
+}
+
+/** `Parley('shutdown')`: everything that ties this device to the visitor, so the next one starts anonymous. */
+export function forgetVisitor(storage: Storage | undefined, siteKey: string): void {
+  for (const item of ITEMS) writeItem(storage, storageKey(siteKey, item), null);
 }

@@ -1,5 +1,5 @@
 import { useDesk, useSession } from '../model-context';
-import { SETTINGS_ROUTE } from '../use-hash-route';
+import { IDENTITY_ROUTE, SETTINGS_ROUTE } from '../use-hash-route';
 import { CapacityMeter } from './capacity-meter';
 import { ConnectionStatus } from './connection-status';
 import { DesktopAlertsButton } from './desktop-alerts-button';
@@ -17,9 +17,14 @@ export function AppHeader() {
       <CapacityMeter me={desk.work.me.value} />
       <PresenceControl work={desk.work} />
       {session.agent.value?.role === 'admin' && (
-        <a class="button-quiet" href={SETTINGS_ROUTE}>
-          Site settings
-        </a>
+        <>
+          <a class="button-quiet" href={SETTINGS_ROUTE}>
+            Site settings
+          </a>
+          <a class="button-quiet" href={IDENTITY_ROUTE}>
+            Identity
+          </a>
+        </>
       )}
       <span class="agent-name">{session.agent.value?.name}</span>
       <button type="button" class="button-quiet" onClick={() => desk.ui.open('business-hours')}>

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ToolsModel } from '../models/tools-model';
 import { clockTime } from '../time-format';
 import './tools.css';
+import { VisitorAttributes } from './visitor-attributes';
 
 export interface VisitorSidebarProps {
   conversation: ConversationSummary;
@@ -66,6 +67,7 @@ export function VisitorSidebar({ conversation, tools, now }: VisitorSidebarProps
           <dd>{local ? `${local} (${context.timeZone})` : 'Unknown'}</dd>
         </dl>
       )}
+      {context && <VisitorAttributes context={context} />}
       <section aria-label="Tags">
         <h4>Tags</h4>
         <ul class="tag-list">

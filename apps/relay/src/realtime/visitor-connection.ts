@@ -31,6 +31,7 @@ import type { MessageService } from '../chat/message-service';
 import { ParleyError } from '../parley-error';
 import { recordAndAnnouncePageView } from '../tools/page-views';
 import { submitRating } from '../rating/rating-service';
+import { identify, setAttributes } from '../identity/visitor-identity';
 import type { RoutingService } from '../routing/routing-service';
 import type { AvailabilityService } from '../availability/availability-service';
 import type { EmailService } from '../email/email-service';
@@ -200,6 +201,12 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       case 'prechat.submit':
         visitor.name = await savePrechat(this.deps.db, this.scope(), frame);
         return;
+      case 'visitor.identify':
+        await this.identify(frame);
+        return;
+      case 'visitor.attributes.set':
+        await setAttributes(this.deps, this.site, visitor.id, frame);
+        return;
       default:
         throw new ParleyError('unknown_frame', undefined, frame.type);
     }
@@ -207,6 +214,20 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
 
   private scope() {
     return { workspaceId: this.site.workspaceId, siteId: this.site.id, visitorId: this.visitor!.id };
+  }
+
+  /** From here on the socket acts for the identified visitor: their channel, their conversations. */
+  private async identify(frame: Frame<'visitor.identify'>): Promise<void> {
+    const { workspaceId } = this.site;
+    const previous = this.visitor!;
+    const identified = await identify(this.deps, this.site, previous.id, frame);
+    if (identified.visitorId !== previous.id) {
+      await this.deps.hub.join(channels.visitor(workspaceId, identified.visitorId), this);
+      this.deps.hub.leave(channels.visitor(workspaceId, previous.id), this);
+    }
+    this.visitor = { id: identified.visitorId, name: identified.name };
+    this.send(identified);
+    await this.syncAll(Object.fromEntries(this.deliveredSeq));
   }
 
   async catchUp(): Promise<void> {

@@ -42,6 +42,8 @@ describe('toVisitorContext', () => {
       email: 'v@example.test',
       userAgent: FIREFOX_LINUX,
       timeZone: 'Europe/Paris',
+      externalId: null,
+      attributes: {},
       pages: [page('b', SESSION_GAP_MS * 3), page('a', SESSION_GAP_MS * 3 - 1000, 'https://search.example/'), page('old', 0, 'https://ads.example/')],
       conversations: [],
     });

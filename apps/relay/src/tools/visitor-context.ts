@@ -50,5 +50,7 @@ export function toVisitorContext(record: VisitorContextRecord): VisitorContext {
     ...parseUserAgent(record.userAgent),
     timeZone: record.timeZone,
     conversations: record.conversations,
+    externalId: record.externalId,
+    attributes: record.attributes,
   };
 }

@@ -1,0 +1,36 @@
+/**
+ * Builds the installable ESM widget (`dist/npm/index.js`) for sites that bundle their own code:
+ * src/npm.ts with `lit` left as an import for the site's bundler, so a site that uses Lit ships it
+ * once. Run directly: `npx tsx packages/widget/build-npm.ts`.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { litScopePlugin } from './build';
+
+const packageDir = path.dirname(fileURLToPath(import.meta.url));
+
+export async function buildNpm(opts: { outdir?: string } = {}): Promise<{ file: string; metafile: Metafile }> {
+  const file = path.join(opts.outdir ?? path.join(packageDir, 'dist/npm'), 'index.js');
+  const result = await build({
+    entryPoints: [path.join(packageDir, 'src/npm.ts')],
+    outfile: file,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2020'],
+    charset: 'utf8',
+    metafile: true,
+    external: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'],
+    plugins: [litScopePlugin],
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return { file, metafile: result.metafile };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { file } = await buildNpm();
+  console.log(`built ${path.relative(process.cwd(), file)}`);
+}
