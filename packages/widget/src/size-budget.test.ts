@@ -12,7 +12,7 @@ function sizes(gzip: { snippet: number; loader: number; widget: number }): SizeM
 
 describe('checkSizeBudgets', () => {
   it('passes when both budgets hold, exactly at the limit included', () => {
-    const verdict = checkSizeBudgets(sizes({ snippet: 272, loader: 2800, widget: 20 * 1024 }));
+    const verdict = checkSizeBudgets(sizes({ snippet: 272, loader: 2800, widget: SIZE_BUDGETS.widgetGzip }));
     expect(verdict).toMatchObject({ ok: true, failures: [] });
   });
 
@@ -27,10 +27,12 @@ describe('checkSizeBudgets', () => {
     expect(row).toMatchObject({ gzipBytes: 3073, bytes: 6146, over: true });
   });
 
-  it('fails when the full widget is over 20 KB gzip', () => {
-    const verdict = checkSizeBudgets(sizes({ snippet: 250, loader: 2000, widget: 20 * 1024 + 1 }));
+  it('fails when the full widget is over its ceiling', () => {
+    const verdict = checkSizeBudgets(sizes({ snippet: 250, loader: 2000, widget: SIZE_BUDGETS.widgetGzip + 1 }));
     expect(verdict.ok).toBe(false);
-    expect(verdict.failures).toEqual([expect.stringContaining('widget-0123456789.js is 20481 B gzip, over the 20480 B budget by 1 B')]);
+    expect(verdict.failures).toEqual([
+      expect.stringContaining(`widget-0123456789.js is ${SIZE_BUDGETS.widgetGzip + 1} B gzip, over the ${SIZE_BUDGETS.widgetGzip} B budget by 1 B`),
+    ]);
   });
 
   it('reports both failures when both budgets are exceeded', () => {
