@@ -20,6 +20,7 @@ import type { BusEvent } from './bus-events';
 import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { HubMember } from './hub';
+import { batchWrites } from './write-batching';
 
 type OutFrame = RelayToWidget | RelayToConsole;
 
@@ -83,6 +84,7 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
       this.close(CLOSE_SLOW_CONSUMER, 'fell behind');
       return;
     }
+    batchWrites(this.socket);
     this.socket.send(json);
   }
 
