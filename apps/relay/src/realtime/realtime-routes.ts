@@ -20,6 +20,7 @@ import { AgentConnection } from './agent-connection';
 import type { Connection } from './connection';
 import { createFrameLimits } from './frame-limits';
 import { createFrameParser } from './frame-parser';
+import { releaseUpgrade } from './release-upgrade';
 import { VisitorConnection } from './visitor-connection';
 
 /** ws closes sockets sending more than this outright (1009); below it, oversize frames get `frame_too_large`. */
@@ -63,6 +64,10 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   const consoleParser = createFrameParser<ConsoleToRelay>(ConsoleToRelay);
 
   app.decorateRequest('widgetSite', null);
+  // Shared by every socket of a kind: per socket only what differs is kept. The app's logger,
+  // not the upgrade request's child logger, which would keep the request's bindings alive.
+  const visitorDeps = { db, hub, messages, secret, log: app.log, parser: widgetParser, limits: visitorLimits, routing, onClosed: forget };
+  const agentDeps = { db, hub, messages, log: app.log, parser: consoleParser, limits: agentLimits, routing, onClosed: forget };
 
   app.get(
     WS_PATHS.widget,
@@ -80,19 +85,10 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     (socket, request) => {
-      const connection = new VisitorConnection(socket, request.widgetSite!, {
-        db,
-        hub,
-        messages,
-        secret,
-        log: request.log,
-        parser: widgetParser,
-        limits: visitorLimits,
-        ip: request.ip,
-        routing,
-        userAgent: request.headers['user-agent'],
-        onClosed: forget,
-      });
+      const site = request.widgetSite!;
+      const peer = { ip: request.ip, userAgent: request.headers['user-agent'] };
+      releaseUpgrade(socket);
+      const connection = new VisitorConnection(socket, site, visitorDeps, peer);
       live.add(connection as Connection<{ type: string }>);
     },
   );
@@ -111,16 +107,9 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     (socket, request) => {
-      const connection = new AgentConnection(socket, request.agentSession!, {
-        db,
-        hub,
-        messages,
-        log: request.log,
-        parser: consoleParser,
-        limits: agentLimits,
-        routing,
-        onClosed: forget,
-      });
+      const session = request.agentSession!;
+      releaseUpgrade(socket);
+      const connection = new AgentConnection(socket, session, agentDeps);
       live.add(connection as Connection<{ type: string }>);
     },
   );

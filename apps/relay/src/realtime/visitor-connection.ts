@@ -43,12 +43,16 @@ export interface VisitorConnectionDeps {
   log: FastifyBaseLogger;
   parser: FrameParser<WidgetToRelay>;
   limits: FrameLimits;
+  routing: RoutingService;
+  onClosed(connection: Connection<WidgetToRelay>): void;
+}
+
+/** What one visitor socket's upgrade said about its peer. */
+export interface VisitorPeer {
   /** The visitor's IP, for the per-IP flood budget. */
   ip: string;
-  routing: RoutingService;
   /** The upgrade's User-Agent header, for the visitor context agents see. */
   userAgent?: string | undefined;
-  onClosed(connection: Connection<WidgetToRelay>): void;
 }
 
 type Frame<T extends WidgetToRelay['type']> = Extract<WidgetToRelay, { type: T }>;
@@ -63,8 +67,9 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     socket: WebSocket,
     private readonly site: SiteRecord,
     private readonly deps: VisitorConnectionDeps,
+    private readonly peer: VisitorPeer,
   ) {
-    super(socket, { parser: deps.parser, limits: deps.limits, ip: deps.ip, log: deps.log });
+    super(socket, { parser: deps.parser, limits: deps.limits, ip: peer.ip, log: deps.log });
   }
 
   protected async onHello(frame: Frame<'hello'>): Promise<void> {
@@ -95,6 +100,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       site: await this.sitePublic(),
       heartbeatMs: HEARTBEAT_MS,
     });
+    // A visitor created by this hello has no conversations yet: nothing to catch up or to queue.
+    if (!frame.token) return;
     await this.syncAll(frame.resume ?? {});
     // A visitor who reconnects while waiting learns their place in line again.
     for (const position of await this.deps.routing.queue.positionsFor(workspaceId, visitor.id)) this.send(position);
@@ -149,7 +156,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       case 'page.view':
         await recordAndAnnouncePageView(
           this.deps,
-          { workspaceId: this.site.workspaceId, visitorId: visitor.id, userAgent: this.deps.userAgent },
+          { workspaceId: this.site.workspaceId, visitorId: visitor.id, userAgent: this.peer.userAgent },
           frame,
         );
         return;
