@@ -101,7 +101,9 @@ export async function runIdleSockets(ctx: RunContext): Promise<IdleSectionResult
   }, ctx.cleanup);
   const postgres = await ctx.postgres();
   const relay = await withCleanup(async (cleanup) => {
-    const cluster = await startCluster({ postgres, database: 'bench_idle', nodes: 1, secret: ctx.secret }, cleanup);
+    // BENCH_RELAY_NODE_ARGS: node flags for the relay when investigating by hand (e.g. --heapsnapshot-signal=SIGUSR2).
+    const nodeArgs = process.env.BENCH_RELAY_NODE_ARGS?.split(' ').filter(Boolean);
+    const cluster = await startCluster({ postgres, database: 'bench_idle', nodes: 1, secret: ctx.secret, ...(nodeArgs ? { nodeArgs } : {}) }, cleanup);
     const node = cluster.nodes[0]!;
     return holdIdleSockets(ctx, { server: 'Parley relay', pid: node.child.pid!, url: cluster.visitorUrl(node), dialect: 'parley', concurrency: 50 }, cleanup);
   }, ctx.cleanup);

@@ -64,6 +64,16 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   const consoleParser = createFrameParser<ConsoleToRelay>(ConsoleToRelay);
 
   app.decorateRequest('widgetSite', null);
+  // Every socket of a site holds its site record: sockets share one copy while it is unchanged
+  // (read fresh at every upgrade, so a change applies to the next socket as before).
+  const sites = new Map<string, SiteRecord>();
+  const shareSite = (site: SiteRecord | null): SiteRecord | null => {
+    if (!site) return null;
+    const known = sites.get(site.id);
+    if (known && JSON.stringify(known) === JSON.stringify(site)) return known;
+    sites.set(site.id, site);
+    return site;
+  };
   // Shared by every socket of a kind: per socket only what differs is kept. The app's logger,
   // not the upgrade request's child logger, which would keep the request's bindings alive.
   const visitorDeps = { db, hub, messages, secret, log: app.log, parser: widgetParser, limits: visitorLimits, routing, onClosed: forget };
@@ -77,7 +87,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       preValidation: async (request: FastifyRequest<{ Querystring: { siteKey?: string } }>) => {
         refuseWhileDraining();
         const siteKey = request.query.siteKey;
-        const site = siteKey ? await findSiteByPublicKey(db, siteKey) : null;
+        const site = siteKey ? shareSite(await findSiteByPublicKey(db, siteKey)) : null;
         if (!site) throw new ParleyError('unknown_site');
         const origin = request.headers.origin;
         if (!origin || !site.allowedOrigins.includes(origin)) throw new ParleyError('forbidden_origin', origin ?? 'no Origin header');
