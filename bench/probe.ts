@@ -4,7 +4,7 @@
  * runs. With `--cpu-prof` the relay runs under `node --cpu-prof` and writes its profile to DIR when
  * it stops. Prints one line per step with the 1-minute load average beside it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from '@parley/test-services/start';
@@ -62,7 +62,11 @@ async function main(): Promise<void> {
       cleanup,
     );
     await rig.step(300, 3000);
-    let acked = 300 * 3;
+    if (countFile) {
+      writeFileSync(`${countFile}.reset`, '');
+      while (existsSync(`${countFile}.reset`)) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    let acked = 0;
     for (const rate of rates) {
       const result = await rig.step(rate, stepMs);
       acked += (result.ackedRate ?? 0) * result.seconds;
