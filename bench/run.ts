@@ -6,7 +6,7 @@
  * Section 3 runs before section 2 so that the one-node run can also measure latency at the rates
  * section 3 needs as its baseline; the table keeps the numbered order.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPostgres, startRedis, type RunningPostgres, type RunningRedis } from '@parley/test-services/start';
 import { measurePgCeiling } from './load/ceilings/pg-ceiling';
@@ -114,7 +114,10 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${textTable(summaryRows(results))}\n\n`);
     if (failures.length > 0) process.stdout.write(`Failed sections:\n${failures.map((f) => `  ${f}`).join('\n')}\n\n`);
     if (settings.writeDoc) {
-      writeFileSync(DOC, benchmarksDoc(results));
+      // The fault harness's section (bench/faults) is not this run's: it is kept as it was.
+      const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+      const faults = /<!-- fault-harness:start -->[\s\S]*<!-- fault-harness:end -->\n?/.exec(previous)?.[0];
+      writeFileSync(DOC, faults ? `${benchmarksDoc(results)}\n${faults}` : benchmarksDoc(results));
       log(`wrote ${DOC}`);
     }
     return failures.length > 0 ? 1 : 0;

@@ -3,7 +3,7 @@
  * saturated single-threaded process), plus the whole machine's busy share. With the load
  * generator on the same two cores, this is what tells a server limit from a generator limit.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { cpuSeconds, machineCpuSeconds } from './proc-stats';
 
 /** A group's pids are looked up at each sample: Postgres starts and ends backends on its own. */
@@ -14,6 +14,8 @@ export interface CpuUse {
   groups: Record<string, number>;
   /** Whole machine, % of all cores. */
   machine: number;
+  /** The 1-minute load average at the end of the interval: how busy the shared machine was. */
+  load1: number;
 }
 
 export function startCpuSample(groups: CpuGroups): () => CpuUse {
@@ -39,6 +41,6 @@ export function startCpuSample(groups: CpuGroups): () => CpuUse {
     // Whatever else ran meanwhile (the orchestrator, the kernel, other people's work on a shared machine).
     const named = Object.values(groupUse).reduce((sum, use) => sum + use, 0);
     groupUse.other = Math.max(0, machine * cpus().length - named);
-    return { groups: groupUse, machine };
+    return { groups: groupUse, machine, load1: loadavg()[0]! };
   };
 }

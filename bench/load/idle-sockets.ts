@@ -4,6 +4,7 @@
  * from several generator processes (each stays well under the 20,000 open-file limit), say hello,
  * get their welcome, then only keep the heartbeat. Done for the relay and for the bare ws server.
  */
+import { loadavg } from 'node:os';
 import { Cleanup, withCleanup } from './cleanup';
 import { sleep } from './clock';
 import { startBareWsServer } from './ceilings/bare-ws-process';
@@ -24,6 +25,8 @@ export interface IdleResult {
   failures: string[];
   closeCodes: Record<string, number>;
   openSeconds: number;
+  /** The 1-minute load average when the hold ended. */
+  load1: number;
   rssBeforeBytes: number;
   rssAfterBytes: number;
   bytesPerSocket: number;
@@ -86,6 +89,7 @@ async function holdIdleSockets(ctx: RunContext, target: Target, parent: Cleanup)
       failures: reports.flatMap((r) => r.failures).slice(0, 5),
       closeCodes,
       openSeconds,
+      load1: loadavg()[0]!,
       rssBeforeBytes,
       rssAfterBytes,
       bytesPerSocket,
@@ -101,7 +105,9 @@ export async function runIdleSockets(ctx: RunContext): Promise<IdleSectionResult
   }, ctx.cleanup);
   const postgres = await ctx.postgres();
   const relay = await withCleanup(async (cleanup) => {
-    const cluster = await startCluster({ postgres, database: 'bench_idle', nodes: 1, secret: ctx.secret }, cleanup);
+    // BENCH_RELAY_NODE_ARGS: node flags for the relay when investigating by hand (e.g. --heapsnapshot-signal=SIGUSR2).
+    const nodeArgs = process.env.BENCH_RELAY_NODE_ARGS?.split(' ').filter(Boolean);
+    const cluster = await startCluster({ postgres, database: 'bench_idle', nodes: 1, secret: ctx.secret, ...(nodeArgs ? { nodeArgs } : {}) }, cleanup);
     const node = cluster.nodes[0]!;
     return holdIdleSockets(ctx, { server: 'Parley relay', pid: node.child.pid!, url: cluster.visitorUrl(node), dialect: 'parley', concurrency: 50 }, cleanup);
   }, ctx.cleanup);

@@ -53,5 +53,7 @@ describe('restart on embedded defaults', () => {
     } finally {
       await second.stop();
     }
-  });
+    // Two embedded-Postgres starts (migrations, admin password hashing): on a loaded 2-core machine
+    // that alone passes vitest's default 30 s.
+  }, 120_000);
 });

@@ -17,6 +17,7 @@ import { deferred, forEachLimited, openSocket, startHeartbeat, within, type Defe
 
 const CONNECT_CONCURRENCY = 50;
 const HANDSHAKE_TIMEOUT_MS = 30_000;
+const STARTER_RETRIES = 5;
 /** A socket with this much unsent data is hopelessly behind; further sends would only grow memory. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 const BODY = 'Benchmark message: is the Trailhead 2 tent waterproof in heavy rain, and does it fit two?';
@@ -77,10 +78,20 @@ export class VisitorFleet {
     let counter = 0;
     await forEachLimited(this.visitors.length, CONNECT_CONCURRENCY, async (index) => {
       const visitor = this.visitors[index]!;
-      visitor.starter = deferred();
       const clientId = encodeClientId(0, this.options.worker, counter++, nowMicros());
-      visitor.ws.send(JSON.stringify({ type: 'message.send', clientId, body: 'Hello, I have a question.' } satisfies WidgetToRelay));
-      visitor.conversationId = await within(visitor.starter.promise, HANDSHAKE_TIMEOUT_MS, 'ack of the first message');
+      // A retryable refusal (storage slow to answer on a loaded machine) is resent with the same
+      // clientId, as a real client does; anything else fails the setup.
+      for (let attempt = 0; ; attempt++) {
+        visitor.starter = deferred();
+        visitor.ws.send(JSON.stringify({ type: 'message.send', clientId, body: 'Hello, I have a question.' } satisfies WidgetToRelay));
+        try {
+          visitor.conversationId = await within(visitor.starter.promise, HANDSHAKE_TIMEOUT_MS, 'ack of the first message');
+          break;
+        } catch (error) {
+          if (attempt >= STARTER_RETRIES || !/refused: (unavailable|rate_limited) /.test((error as Error).message)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+        }
+      }
       visitor.starter = null;
     });
     return this.visitors.map((visitor) => visitor.conversationId);

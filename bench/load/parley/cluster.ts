@@ -27,8 +27,10 @@ export interface ClusterOptions {
   nodes: number;
   redisUrl?: string;
   secret: string;
-  /** More environment for every node (e.g. NODE_OPTIONS=--cpu-prof when profiling by hand). */
+  /** More environment for every node. */
   extraEnv?: Record<string, string>;
+  /** Node flags for every node (e.g. --cpu-prof when profiling, see bench/probe.ts). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -66,7 +68,7 @@ export async function startCluster(options: ClusterOptions, cleanup: Cleanup): P
   for (let i = 0; i < options.nodes; i++) {
     const env: Record<string, string> = { DATABASE_URL: url, PARLEY_SECRET: options.secret, ...FLOOD_LIMITS_OUT_OF_REACH, ...options.extraEnv };
     if (options.redisUrl) env.REDIS_URL = options.redisUrl;
-    const node = await startRelayProcess(env);
+    const node = await startRelayProcess(env, options.nodeArgs ? { nodeArgs: options.nodeArgs } : {});
     cleanup.add(`relay node ${i + 1} (pid ${node.child.pid})`, () => node.stop());
     nodes.push(node);
   }

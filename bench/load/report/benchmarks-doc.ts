@@ -40,6 +40,7 @@ function stepTable(steps: Array<{ label: string; step: StepResult }>): string {
     'Errors',
     'CPU (% of one core)',
     'Machine busy',
+    'Load 1 min',
     'Sustained',
   ];
   const rows = steps.map(({ label, step }) => [
@@ -55,6 +56,7 @@ function stepTable(steps: Array<{ label: string; step: StepResult }>): string {
       .map(([name, use]) => `${name} ${use.toFixed(0)}`)
       .join(', '),
     `${step.cpu.machine.toFixed(0)}%`,
+    step.cpu.load1.toFixed(1),
     passes(step) ? 'yes' : 'no',
   ]);
   return markdownTable(headers, rows);
@@ -76,7 +78,8 @@ function idleRow(result: IdleResult): string[] {
     int(result.welcomed),
     int(result.held),
     int(result.failed),
-    `${result.openSeconds.toFixed(1)} s`,
+    `${result.openSeconds.toFixed(1)} s (${int(result.welcomed / result.openSeconds)}/s)`,
+    result.load1.toFixed(1),
     `${(result.rssBeforeBytes / 2 ** 20).toFixed(0)} MiB`,
     `${(result.rssAfterBytes / 2 ** 20).toFixed(0)} MiB`,
     kib(result.bytesPerSocket),
@@ -138,7 +141,7 @@ export function benchmarksDoc(results: BenchResults): string {
     '## Steps',
     '',
     'Every step of every ramp and latency point. CPU is per process group over the sending window, in % of one core',
-    '(`generators` = all load generator processes together, `other` = everything else on the machine); machine busy is the share of all cores.',
+    '(`generators` = all load generator processes together, `other` = everything else on the machine); machine busy is the share of all cores; load 1 min is the 1-minute load average at the end of the step.',
     '',
     ...sectionSteps('1a. Bare ws server', results.wsCeiling),
     ...sectionSteps('2. Parley, one node', results.oneNode),
@@ -151,7 +154,7 @@ export function benchmarksDoc(results: BenchResults): string {
           '### 4. Idle sockets',
           '',
           markdownTable(
-            ['Server', 'Target', 'Welcomed', 'Held at the end', 'Failed', 'Opening took', 'RSS before', 'RSS after', 'Per socket', 'Closes / failures'],
+            ['Server', 'Target', 'Welcomed', 'Held at the end', 'Failed', 'Opening took (handshakes/s)', 'Load 1 min', 'RSS before', 'RSS after', 'Per socket', 'Closes / failures'],
             [idleRow(results.idle.bare), idleRow(results.idle.relay)],
           ),
           '',

@@ -7,22 +7,27 @@
  * last_seq + 1 without gaps in arrival order, and a clientId already stored — or twice in one
  * batch — returns the first row and uses no seq.
  */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ConversationSummary } from '@parley/protocol';
-import { summaryColumns, toConversationSummary, type SummaryRow } from './conversations';
+import { toConversationSummary } from './conversations';
+import {
+  FIND_RESENDS,
+  INSERT_MESSAGES,
+  insertValues,
+  LOCK_CONVERSATIONS,
+  toLockedRow,
+  toMessageRow,
+  UPDATE_CONVERSATIONS,
+  updateValues,
+  type ConversationUpdate,
+  type LockedRow,
+  type RawLockedRow,
+  type RawMessageRow,
+} from './message-batch-sql';
 import { appendMessage, preview, toMessage, type AppendMessageInput, type AppendMessageResult } from './messages';
 import type { Db } from './open-db';
-import {
-  acceptsVisitorMessage,
-  afterMessage,
-  ROUTING_SET_FROM_VALUES,
-  ROUTING_VALUE_COLUMNS,
-  routingStateOf,
-  routingValues,
-  summaryRouting,
-  type RoutingState,
-} from './routing-state';
-import { conversations, messages, visitors } from './schema';
+import { rawTransactions, type RawQuery, type RawTransaction } from './raw-transaction';
+import { acceptsVisitorMessage, afterMessage, routingStateOf, summaryRouting, type RoutingState } from './routing-state';
+import type { messages } from './schema';
 
 export interface AppendScope {
   workspaceId: string;
@@ -50,11 +55,10 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-type LockedRow = SummaryRow & { workspaceId: string; visitorId: string; firstResponseAt: Date | null; visitorLastSeq: number };
-
 export function createMessageWriter(db: Db, options: MessageWriterOptions = {}): MessageWriter {
   const maxBatch = options.maxBatch ?? 256;
   const concurrency = options.concurrency ?? 2;
+  const transaction = rawTransactions(db);
   const queue: Pending[] = [];
   let inFlight = 0;
   let idle: Array<() => void> = [];
@@ -63,7 +67,7 @@ export function createMessageWriter(db: Db, options: MessageWriterOptions = {}):
     while (inFlight < concurrency && queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       inFlight++;
-      writeOrIsolate(db, batch).finally(() => {
+      writeOrIsolate(db, transaction, batch).finally(() => {
         inFlight--;
         pump();
         if (inFlight === 0 && queue.length === 0) {
@@ -91,9 +95,9 @@ export function createMessageWriter(db: Db, options: MessageWriterOptions = {}):
  * Writes the batch; if that fails with more than one message in it, writes each on its own so
  * one bad message cannot fail the others (and an outage still fails each with its own error).
  */
-async function writeOrIsolate(db: Db, batch: Pending[]): Promise<void> {
+async function writeOrIsolate(db: Db, transaction: RawTransaction, batch: Pending[]): Promise<void> {
   try {
-    const results = await db.transaction((tx) => writeBatch(tx, batch));
+    const results = await transaction((query) => writeBatch(query, batch));
     batch.forEach((pending, index) => pending.resolve(results[index] ?? null));
   } catch (error) {
     if (batch.length === 1) {
@@ -106,21 +110,9 @@ async function writeOrIsolate(db: Db, batch: Pending[]): Promise<void> {
   }
 }
 
-async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessageResult | null>> {
-  const conversationIds = [...new Set(batch.map((pending) => pending.input.conversationId))].sort();
-  const lockedRows = await tx
-    .select({
-      ...summaryColumns,
-      workspaceId: conversations.workspaceId,
-      visitorId: conversations.visitorId,
-      firstResponseAt: conversations.firstResponseAt,
-      visitorLastSeq: conversations.visitorLastSeq,
-    })
-    .from(conversations)
-    .innerJoin(visitors, eq(visitors.id, conversations.visitorId))
-    .where(inArray(conversations.id, conversationIds))
-    .orderBy(asc(conversations.id))
-    .for('update', { of: conversations });
+async function writeBatch(query: RawQuery, batch: Pending[]): Promise<Array<AppendMessageResult | null>> {
+  const conversationIds = [...new Set(batch.map((pending) => pending.input.conversationId))];
+  const lockedRows = (await query<RawLockedRow>(LOCK_CONVERSATIONS, [conversationIds])).map(toLockedRow);
   const locked = new Map<string, LockedRow>(lockedRows.map((row) => [row.id, row]));
   const batchStartedAt = Date.now();
 
@@ -138,12 +130,11 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
   const withClientId = batch.filter((pending) => pending.input.clientId !== null && inScope(pending));
   const existing = new Map<string, typeof messages.$inferSelect>();
   if (withClientId.length > 0) {
-    const conditions: SQL[] = withClientId.map(
-      (pending) => and(eq(messages.conversationId, pending.input.conversationId), eq(messages.clientId, pending.input.clientId!))!,
-    );
-    for (const row of await tx.select().from(messages).where(or(...conditions))) {
-      existing.set(keyOf(row.conversationId, row.clientId!), row);
-    }
+    const rows = await query<RawMessageRow>(FIND_RESENDS, [
+      withClientId.map((pending) => pending.input.conversationId),
+      withClientId.map((pending) => pending.input.clientId!),
+    ]);
+    for (const row of rows.map(toMessageRow)) existing.set(keyOf(row.conversationId, row.clientId!), row);
   }
 
   // Plan: seq per new message in arrival order; resends (stored, or twice in this batch) point at the first.
@@ -177,25 +168,26 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
   const inserted =
     toInsert.length === 0
       ? []
-      : await tx
-          .insert(messages)
-          .values(
-            toInsert.map(({ step, pending }) => ({
-              workspaceId: pending.scope.workspaceId,
-              conversationId: pending.input.conversationId,
-              seq: step.seq,
-              clientId: pending.input.clientId,
-              authorKind: pending.input.author.kind,
-              authorId: pending.input.author.id,
-              authorName: pending.input.author.name,
-              kind: pending.input.kind ?? 'text',
-              visitorSeq: step.visitorSeq,
-              body: pending.input.body,
-              attachment: pending.input.attachment ?? null,
-              createdAt: sql`clock_timestamp()`,
-            })),
+      : (
+          await query<RawMessageRow>(
+            INSERT_MESSAGES,
+            insertValues(
+              toInsert.map(({ step, pending }) => ({
+                workspaceId: pending.scope.workspaceId,
+                conversationId: pending.input.conversationId,
+                seq: step.seq,
+                clientId: pending.input.clientId,
+                authorKind: pending.input.author.kind,
+                authorId: pending.input.author.id,
+                authorName: pending.input.author.name,
+                kind: pending.input.kind ?? 'text',
+                visitorSeq: step.visitorSeq,
+                body: pending.input.body,
+                attachment: pending.input.attachment ?? null,
+              })),
+            ),
           )
-          .returning();
+        ).map(toMessageRow);
   const insertedBySeq = new Map(inserted.map((row) => [keyOf(row.conversationId, String(row.seq)), row]));
 
   // One UPDATE for every conversation touched: its last message is the batch's last for it, and
@@ -224,25 +216,22 @@ async function writeBatch(tx: Db, batch: Pending[]): Promise<Array<AppendMessage
     routingAfter.set(keyOf(step.row.id, String(step.seq)), next);
   }
   if (lastByConversation.size > 0) {
-    const values = [...lastByConversation.values()].map(({ step, pending }) => {
+    const updates = [...lastByConversation.values()].map(({ step, pending }): ConversationUpdate => {
       const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
-      const firstResponse = firstAgentAt.get(step.row.id) ?? null;
       const visible = lastVisibleByConversation.get(pending.input.conversationId);
-      const visibleAt = visible ? insertedBySeq.get(keyOf(visible.pending.input.conversationId, String(visible.step.seq)))!.createdAt.toISOString() : null;
-      return sql`(${step.row.id}::uuid, ${step.seq}::int, ${visible ? preview(visible.pending.input.body) : null}::text, ${visible?.pending.input.author.kind ?? null}::text, ${row.createdAt.toISOString()}::timestamptz, ${firstResponse?.toISOString() ?? null}::timestamptz, ${visible?.step.visitorSeq ?? null}::int, ${visibleAt}::timestamptz, ${routingValues(routing.get(step.row.id) ?? routingStateOf(step.row))})`;
+      return {
+        id: step.row.id,
+        lastSeq: step.seq,
+        preview: visible ? preview(visible.pending.input.body) : null,
+        authorKind: visible?.pending.input.author.kind ?? null,
+        at: row.createdAt,
+        firstResponseAt: firstAgentAt.get(step.row.id) ?? null,
+        visitorLastSeq: visible?.step.visitorSeq ?? null,
+        visibleAt: visible ? insertedBySeq.get(keyOf(visible.pending.input.conversationId, String(visible.step.seq)))!.createdAt : null,
+        routing: routing.get(step.row.id) ?? routingStateOf(step.row),
+      };
     });
-    await tx.execute(sql`
-      UPDATE conversations AS c SET
-        last_seq = v.last_seq,
-        last_message_preview = COALESCE(v.preview, c.last_message_preview),
-        last_message_author_kind = COALESCE(v.author_kind, c.last_message_author_kind),
-        last_message_at = COALESCE(v.visible_at, c.last_message_at),
-        updated_at = v.at,
-        first_response_at = COALESCE(c.first_response_at, v.first_response_at),
-        visitor_last_seq = COALESCE(v.visitor_last_seq, c.visitor_last_seq),
-        ${ROUTING_SET_FROM_VALUES}
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, last_seq, preview, author_kind, at, first_response_at, visitor_last_seq, visible_at, ${ROUTING_VALUE_COLUMNS})
-      WHERE c.id = v.id`);
+    await query(UPDATE_CONVERSATIONS, updateValues(updates));
   }
 
   const results: Array<AppendMessageResult | null> = [];

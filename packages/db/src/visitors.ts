@@ -23,14 +23,15 @@ const visitorColumns = {
  * the site they just found, so a mismatch is a bug, never a visitor's doing.
  */
 export async function createVisitor(db: Db, workspaceId: string, siteId: string): Promise<VisitorRecord> {
-  const [site] = await db
-    .select({ id: sites.id })
-    .from(sites)
-    .where(and(eq(sites.workspaceId, workspaceId), eq(sites.id, siteId)));
-  if (!site) throw new Error(`site ${siteId} is not in workspace ${workspaceId}`);
-  const [row] = await db.insert(visitors).values({ workspaceId, siteId }).returning(visitorColumns);
-  if (!row) throw new Error('insert into visitors returned no row');
-  return row;
+  // One statement (a visitor is created on every first hello): the row is inserted only if the
+  // site is in the workspace, so no row back means the mismatch.
+  const { rows } = await db.execute<{ id: string; workspace_id: string; site_id: string; name: string | null; email: string | null }>(sql`
+    INSERT INTO visitors (workspace_id, site_id)
+    SELECT ${sites.workspaceId}, ${sites.id} FROM ${sites} WHERE ${sites.workspaceId} = ${workspaceId} AND ${sites.id} = ${siteId}
+    RETURNING id, workspace_id, site_id, name, email`);
+  const row = rows[0];
+  if (!row) throw new Error(`site ${siteId} is not in workspace ${workspaceId}`);
+  return { id: row.id, workspaceId: row.workspace_id, siteId: row.site_id, name: row.name, email: row.email };
 }
 
 export async function getVisitor(db: Db, workspaceId: string, visitorId: string): Promise<VisitorRecord | null> {

@@ -20,6 +20,7 @@ import type { BusEvent } from './bus-events';
 import type { FrameLimits } from './frame-limits';
 import type { FrameParser } from './frame-parser';
 import type { HubMember } from './hub';
+import { batchWrites } from './write-batching';
 
 type OutFrame = RelayToWidget | RelayToConsole;
 
@@ -83,6 +84,7 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
       this.close(CLOSE_SLOW_CONSUMER, 'fell behind');
       return;
     }
+    batchWrites(this.socket);
     this.socket.send(json);
   }
 
@@ -140,14 +142,18 @@ export abstract class Connection<In extends { type: string }> implements HubMemb
     }
     // One frame at a time: the next starts when this one is answered, so order is kept.
     this.queue = this.queue.then(async () => {
+      // Queued behind others when the drain began: refused like a frame arriving now, so a socket
+      // with a long backlog does not hold the deploy up for one commit per queued frame. Only
+      // the frame being handled is finished; the client resends the rest, in order, elsewhere.
+      if (this.draining) return this.sendError('unavailable', 'the relay is restarting', refOf(frame));
       if (await this.limits.allow(this.id, this.ip).catch(() => true)) await this.dispatch(frame);
       else this.sendError('rate_limited', undefined, refOf(frame));
     });
   }
 
   /**
-   * For a graceful stop: refuse new frames, finish the ones already accepted (their acks go
-   * out), then close with CLOSE_RELAY_RESTARTING so the client reconnects to another node.
+   * For a graceful stop: refuse new and still-queued frames, finish the one being handled (its
+   * ack goes out), then close with CLOSE_RELAY_RESTARTING so the client reconnects to another node.
    */
   async drainAndClose(code: number, reason: string): Promise<void> {
     this.draining = true;

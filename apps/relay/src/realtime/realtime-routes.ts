@@ -20,6 +20,7 @@ import { AgentConnection } from './agent-connection';
 import type { Connection } from './connection';
 import { createFrameLimits } from './frame-limits';
 import { createFrameParser } from './frame-parser';
+import { releaseUpgrade } from './release-upgrade';
 import { VisitorConnection } from './visitor-connection';
 
 /** ws closes sockets sending more than this outright (1009); below it, oversize frames get `frame_too_large`. */
@@ -63,6 +64,37 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   const consoleParser = createFrameParser<ConsoleToRelay>(ConsoleToRelay);
 
   app.decorateRequest('widgetSite', null);
+  // Every socket of a site holds its site record: sockets share one copy while it is unchanged
+  // (read fresh at every upgrade, so a change applies to the next socket as before).
+  const sites = new Map<string, SiteRecord>();
+  const shareSite = (site: SiteRecord | null): SiteRecord | null => {
+    if (!site) return null;
+    const known = sites.get(site.id);
+    if (known && JSON.stringify(known) === JSON.stringify(site)) return known;
+    sites.set(site.id, site);
+    return site;
+  };
+  // Shared by every socket of a kind: per socket only what differs is kept. The app's logger,
+  // not the upgrade request's child logger, which would keep the request's bindings alive.
+  const visitorDeps = {
+    db,
+    hub,
+    messages,
+    secret,
+    log: app.log,
+    parser: widgetParser,
+    limits: visitorLimits,
+    routing,
+    // Read when a visitor arrives: the availability and email services are decorated after these routes.
+    get availability() {
+      return app.parley.availability;
+    },
+    get email() {
+      return app.parley.email;
+    },
+    onClosed: forget,
+  };
+  const agentDeps = { db, hub, messages, log: app.log, parser: consoleParser, limits: agentLimits, routing, onClosed: forget };
 
   app.get(
     WS_PATHS.widget,
@@ -72,7 +104,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       preValidation: async (request: FastifyRequest<{ Querystring: { siteKey?: string } }>) => {
         refuseWhileDraining();
         const siteKey = request.query.siteKey;
-        const site = siteKey ? await findSiteByPublicKey(db, siteKey) : null;
+        const site = siteKey ? shareSite(await findSiteByPublicKey(db, siteKey)) : null;
         if (!site) throw new ParleyError('unknown_site');
         const origin = request.headers.origin;
         if (!origin || !site.allowedOrigins.includes(origin)) throw new ParleyError('forbidden_origin', origin ?? 'no Origin header');
@@ -80,21 +112,10 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     (socket, request) => {
-      const connection = new VisitorConnection(socket, request.widgetSite!, {
-        db,
-        hub,
-        messages,
-        secret,
-        log: request.log,
-        parser: widgetParser,
-        limits: visitorLimits,
-        ip: request.ip,
-        routing,
-        availability: app.parley.availability,
-        email: app.parley.email,
-        userAgent: request.headers['user-agent'],
-        onClosed: forget,
-      });
+      const site = request.widgetSite!;
+      const peer = { ip: request.ip, userAgent: request.headers['user-agent'] };
+      releaseUpgrade(socket);
+      const connection = new VisitorConnection(socket, site, visitorDeps, peer);
       live.add(connection as Connection<{ type: string }>);
     },
   );
@@ -113,16 +134,9 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     (socket, request) => {
-      const connection = new AgentConnection(socket, request.agentSession!, {
-        db,
-        hub,
-        messages,
-        log: request.log,
-        parser: consoleParser,
-        limits: agentLimits,
-        routing,
-        onClosed: forget,
-      });
+      const session = request.agentSession!;
+      releaseUpgrade(socket);
+      const connection = new AgentConnection(socket, session, agentDeps);
       live.add(connection as Connection<{ type: string }>);
     },
   );

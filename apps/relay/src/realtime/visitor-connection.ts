@@ -51,15 +51,19 @@ export interface VisitorConnectionDeps {
   log: FastifyBaseLogger;
   parser: FrameParser<WidgetToRelay>;
   limits: FrameLimits;
-  /** The visitor's IP, for the per-IP flood budget. */
-  ip: string;
   routing: RoutingService;
   availability: AvailabilityService;
   /** Null without SMTP_URL. */
   email: EmailService | null;
+  onClosed(connection: Connection<WidgetToRelay>): void;
+}
+
+/** What one visitor socket's upgrade said about its peer. */
+export interface VisitorPeer {
+  /** The visitor's IP, for the per-IP flood budget. */
+  ip: string;
   /** The upgrade's User-Agent header, for the visitor context agents see. */
   userAgent?: string | undefined;
-  onClosed(connection: Connection<WidgetToRelay>): void;
 }
 
 type Frame<T extends WidgetToRelay['type']> = Extract<WidgetToRelay, { type: T }>;
@@ -75,8 +79,9 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     socket: WebSocket,
     private readonly site: SiteRecord,
     private readonly deps: VisitorConnectionDeps,
+    private readonly peer: VisitorPeer,
   ) {
-    super(socket, { parser: deps.parser, limits: deps.limits, ip: deps.ip, log: deps.log });
+    super(socket, { parser: deps.parser, limits: deps.limits, ip: peer.ip, log: deps.log });
   }
 
   protected async onHello(frame: Frame<'hello'>): Promise<void> {
@@ -115,6 +120,8 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       this.unwatchAvailability();
       this.unwatchAvailability = null;
     }
+    // A visitor created by this hello has no conversations yet: nothing to catch up or to queue.
+    if (!frame.token) return;
     await this.syncAll(frame.resume ?? {});
     // A visitor who reconnects while waiting learns their place in line again.
     for (const position of await this.deps.routing.queue.positionsFor(workspaceId, visitor.id)) this.send(position);
@@ -191,7 +198,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       case 'page.view':
         await recordAndAnnouncePageView(
           this.deps,
-          { workspaceId: this.site.workspaceId, visitorId: visitor.id, userAgent: this.deps.userAgent },
+          { workspaceId: this.site.workspaceId, visitorId: visitor.id, userAgent: this.peer.userAgent },
           frame,
         );
         return;

@@ -19,10 +19,10 @@ export interface RelayProcess {
   stop(options?: { kill?: boolean }): Promise<void>;
 }
 
-export async function startRelayProcess(env: Record<string, string>, options: { port?: number } = {}): Promise<RelayProcess> {
+export async function startRelayProcess(env: Record<string, string>, options: { port?: number; nodeArgs?: string[] } = {}): Promise<RelayProcess> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', SERVER], {
     cwd: WORKSPACE_ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -92,6 +92,26 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
   }
 }
 
+/**
+ * Waits for `check` as long as things move: fails only when `progress` (any value that changes
+ * while work gets done, e.g. counts) stayed the same for `stallMs`. A loaded machine makes the
+ * wait longer, never a failure; a real stall still fails, with what was last seen.
+ */
+export async function whileProgressing(check: () => boolean, progress: () => string, what: string, stallMs = 30_000): Promise<void> {
+  let last = progress();
+  let since = Date.now();
+  while (!check()) {
+    const now = progress();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since > stallMs) {
+      throw new Error(`stalled waiting for: ${what} (no progress for ${stallMs} ms at ${now})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** A raw socket that records every frame, for sending malformed input. */
 export class RawSocket {
   readonly frames: Array<Record<string, unknown>> = [];
