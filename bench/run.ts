@@ -114,10 +114,10 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${textTable(summaryRows(results))}\n\n`);
     if (failures.length > 0) process.stdout.write(`Failed sections:\n${failures.map((f) => `  ${f}`).join('\n')}\n\n`);
     if (settings.writeDoc) {
-      // The fault harness's section (bench/faults) is not this run's: it is kept as it was.
+      // The fault harness's and the page-impact bench's sections are not this run's: kept as they were.
       const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-      const faults = /<!-- fault-harness:start -->[\s\S]*<!-- fault-harness:end -->\n?/.exec(previous)?.[0];
-      writeFileSync(DOC, faults ? `${benchmarksDoc(results)}\n${faults}` : benchmarksDoc(results));
+      const kept = ['fault-harness', 'page-impact'].flatMap((name) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->\\n?`).exec(previous)?.[0] ?? []);
+      writeFileSync(DOC, [benchmarksDoc(results), ...kept].join('\n'));
       log(`wrote ${DOC}`);
     }
     return failures.length > 0 ? 1 : 0;

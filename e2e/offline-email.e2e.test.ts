@@ -62,7 +62,7 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
     await visitor.goto(stack.demoUrl);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await visitor.getByText("We're away. Leave a message.").waitFor();
-    const email = visitor.getByRole('textbox', { name: 'Your email' });
+    const email = visitor.getByRole('textbox', { name: 'Email' });
     const message = visitor.getByRole('textbox', { name: 'Message', exact: true });
 
     // No address, or a wrong one: the browser's own validation stops it, nothing is sent.
@@ -101,7 +101,7 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
     await conversation.waitFor();
     // Somebody is online now: the widget drops the notice and the email field.
     await visitor.getByText("We're away. Leave a message.").waitFor({ state: 'detached' });
-    expect(await visitor.getByRole('textbox', { name: 'Your email' }).count()).toBe(0);
+    expect(await visitor.getByRole('textbox', { name: 'Email' }).count()).toBe(0);
 
     await conversation.click();
     await agent.getByRole('log').getByText('Can I order a custom tent?').waitFor();

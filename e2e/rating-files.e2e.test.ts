@@ -46,7 +46,7 @@ describe.skipIf(!chromium)('rating and attachments in Chromium', () => {
 
   /** Opens the conversation whose last message is `text` in the console. */
   async function agentOpens(text: string): Promise<string> {
-    const row = agent.locator('[data-conversation-id]', { hasText: text });
+    const row = agent.locator('button[data-conversation-id]', { hasText: text });
     await row.waitFor();
     await row.click();
     return (await row.getAttribute('data-conversation-id'))!;

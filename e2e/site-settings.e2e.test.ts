@@ -39,7 +39,7 @@ describe.skipIf(!chromium)('site settings in Chromium', () => {
   }
 
   async function save(): Promise<void> {
-    await admin.getByRole('button', { name: 'Save' }).click();
+    await admin.getByRole('button', { name: 'Save', exact: true }).click();
     await admin.getByText('Saved. Open widgets have the changes.').waitFor();
   }
 
@@ -107,7 +107,7 @@ describe.skipIf(!chromium)('site settings in Chromium', () => {
     await email.fill('grace@example.com');
     await message.press('Enter');
     await visitor.locator('parley-chat [data-status="sent"]', { hasText: 'Do you ship to Norway?' }).waitFor();
-    expect(await visitor.locator('parley-chat input').count()).toBe(0);
+    expect(await visitor.locator('parley-chat [part=prechat]').count()).toBe(0);
 
     await admin.getByRole('button', { name: 'Back to the inbox' }).click();
     const conversation = admin.locator('[data-conversation-id]', { hasText: 'Grace Hopper' });

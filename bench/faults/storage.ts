@@ -46,9 +46,10 @@ export async function readStorage(databaseUrl: string, workspaceId: string): Pro
       client_id: string | null;
       body: string;
       author_kind: string;
+      kind: string;
       created_at: Date;
     }>(
-      `select id, conversation_id, seq, client_id, body, author_kind, created_at
+      `select id, conversation_id, seq, client_id, body, author_kind, kind, created_at
          from messages where workspace_id = $1 order by conversation_id, seq`,
       [workspaceId],
     );
@@ -77,7 +78,9 @@ export async function readStorage(databaseUrl: string, workspaceId: string): Pro
       }
     }
     const repeatedClientIds = new Map([...byClientId].filter(([, rows]) => rows.length > 1));
-    return { conversations, messageCount: messageRows.rows.length, byClientKey, repeatedClientIds };
+    // Events the relay writes itself ("Ada joined the conversation.") are in every view, but nobody sent them.
+    const messageCount = messageRows.rows.filter((row) => row.kind !== 'event').length;
+    return { conversations, messageCount, byClientKey, repeatedClientIds };
   } finally {
     await client.end();
   }

@@ -191,12 +191,17 @@ async function writeBatch(query: RawQuery, batch: Pending[]): Promise<Array<Appe
   const insertedBySeq = new Map(inserted.map((row) => [keyOf(row.conversationId, String(row.seq)), row]));
 
   // One UPDATE for every conversation touched: its last message is the batch's last for it, and
-  // the preview comes from the last one the visitor may see (notes leave it alone).
+  // the preview comes from the last one the visitor may see (notes leave it alone), and from a
+  // text rather than an event: the inbox row keeps showing what the visitor or agent wrote, not
+  // "Ada joined the conversation."
   const lastByConversation = new Map<string, (typeof toInsert)[number]>();
   const lastVisibleByConversation = new Map<string, (typeof toInsert)[number]>();
+  const lastWrittenByConversation = new Map<string, (typeof toInsert)[number]>();
   for (const item of toInsert) {
     lastByConversation.set(item.pending.input.conversationId, item);
-    if (item.step.visitorSeq !== null) lastVisibleByConversation.set(item.pending.input.conversationId, item);
+    if (item.step.visitorSeq === null) continue;
+    lastVisibleByConversation.set(item.pending.input.conversationId, item);
+    if ((item.pending.input.kind ?? 'text') !== 'event') lastWrittenByConversation.set(item.pending.input.conversationId, item);
   }
   const firstAgentAt = new Map<string, Date>();
   for (const { step, pending } of toInsert) {
@@ -219,11 +224,12 @@ async function writeBatch(query: RawQuery, batch: Pending[]): Promise<Array<Appe
     const updates = [...lastByConversation.values()].map(({ step, pending }): ConversationUpdate => {
       const row = insertedBySeq.get(keyOf(pending.input.conversationId, String(step.seq)))!;
       const visible = lastVisibleByConversation.get(pending.input.conversationId);
+      const written = lastWrittenByConversation.get(pending.input.conversationId);
       return {
         id: step.row.id,
         lastSeq: step.seq,
-        preview: visible ? preview(visible.pending.input.body) : null,
-        authorKind: visible?.pending.input.author.kind ?? null,
+        preview: written ? preview(written.pending.input.body) : null,
+        authorKind: written?.pending.input.author.kind ?? null,
         at: row.createdAt,
         firstResponseAt: firstAgentAt.get(step.row.id) ?? null,
         visitorLastSeq: visible?.step.visitorSeq ?? null,
@@ -258,7 +264,7 @@ async function writeBatch(query: RawQuery, batch: Pending[]): Promise<Array<Appe
       const conversationId = pending.input.conversationId;
       const before = toConversationSummary(step.row);
       const lastMessage =
-        step.visitorSeq === null
+        step.visitorSeq === null || pending.input.kind === 'event'
           ? (lastMessageSoFar.get(conversationId) ?? before.lastMessage)
           : { authorKind: pending.input.author.kind, body: preview(pending.input.body), createdAt: row.createdAt.toISOString() };
       lastMessageSoFar.set(conversationId, lastMessage);

@@ -128,12 +128,13 @@ async function appendInTransaction(
       lastSeq: seq,
       updatedAt: at,
       // A note is agents' own talk: it is not what the visitor last saw, nor a response to them.
+      // An event ("Ada joined the conversation.") does not replace the preview: the inbox row keeps
+      // showing what the visitor or an agent last wrote.
       ...(note
         ? {}
         : {
             visitorLastSeq: visitorSeq!,
-            lastMessagePreview: preview(input.body),
-            lastMessageAuthorKind: input.author.kind,
+            ...(input.kind === 'event' ? {} : { lastMessagePreview: preview(input.body), lastMessageAuthorKind: input.author.kind }),
             lastMessageAt: at,
           }),
       ...(input.author.kind === 'agent' && !note && locked.firstResponseAt === null ? { firstResponseAt: at } : {}),

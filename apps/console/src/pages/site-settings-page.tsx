@@ -6,7 +6,10 @@ import type { PrechatMode } from '@parley/protocol';
 import { LAUNCHER_POSITIONS, PRECHAT_MODES, SITE_LANGUAGES, SITE_SETTINGS_LIMITS } from '@parley/protocol/light';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { JSX } from 'preact';
+import { BusinessHoursSection } from '../components/business-hours-section';
 import { SnippetBox } from '../components/snippet-box';
+import { createBusinessHoursApi } from '../models/business-hours-api';
+import { createBusinessHoursModel } from '../models/business-hours-model';
 import { WidgetPreview } from '../components/widget-preview';
 import { createSiteSettingsModel, type SiteSettingsModel } from '../models/site-settings-model';
 import { originsOf } from '../models/site-settings-form';
@@ -37,6 +40,8 @@ export function SiteSettingsPage({ api, relayOrigin = location.origin, onBack }:
   const site = model.site.value;
   const draft = model.draft.value;
   const preview = model.preview.value;
+  const hoursApi = useMemo(() => createBusinessHoursApi(), []);
+  const hours = useMemo(() => (site ? createBusinessHoursModel(hoursApi, site.id) : null), [hoursApi, site?.id]);
 
   return (
     <div class="settings-page">
@@ -76,6 +81,8 @@ export function SiteSettingsPage({ api, relayOrigin = location.origin, onBack }:
           </aside>
         </div>
       )}
+      {/* Business hours, offline behaviour and the leave-a-message form: a form of their own, saved on their own. */}
+      {hours && <BusinessHoursSection key={site?.id} model={hours} canEdit />}
     </div>
   );
 }
@@ -164,10 +171,6 @@ function SettingsForm({ model }: { model: SiteSettingsModel }) {
         ))}
       </section>
 
-      {/*
-        Business hours, offline behaviour and the leave-a-message form: <BusinessHoursSection/> is
-        mounted here by the lead when the offline-email branch is merged (it owns that section).
-      */}
 
       <section class="settings-section">
         <h2>Allowed origins</h2>

@@ -2,6 +2,7 @@
  * Email follow-up against a real SMTP server (smtp-server on a free loopback port): the offline
  * form, agent replies emailed in one batch, the signed link's page and reply, transcripts.
  */
+import type { Message } from '@parley/protocol';
 import { setVisitorEmail } from '@parley/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAgent, openVisitor, send, visitorSays, type TestAgent } from '../routing/routing-test-kit';
@@ -38,7 +39,7 @@ describe('email follow-up', () => {
 
   async function agentMessages(cookie: string, conversationId: string) {
     const response = await fetch(`${relay.baseUrl}/v1/conversations/${conversationId}/messages`, { headers: { cookie } });
-    return ((await response.json()) as { messages: Array<{ author: { kind: string }; body: string }> }).messages;
+    return ((await response.json()) as { messages: Message[] }).messages;
   }
 
   it('emails a burst of agent replies to an offline-form message as one mail whose link answers into the conversation', async () => {
@@ -53,7 +54,11 @@ describe('email follow-up', () => {
     // The offline message waits in the queue like any other and goes to the agent who comes online.
     await eventually(() => agent.frames('conversation.assigned').length > 0, 'assigned');
     const inbox = await agentMessages(agent.cookie, conversationId);
-    expect(inbox.map((message) => message.body)).toEqual(['Do you ship to Norway?']);
+    // Routing says who took it (an event); the visitor's words are there as sent.
+    expect(inbox.map((message) => [message.kind, message.body])).toEqual([
+      ['text', 'Do you ship to Norway?'],
+      ['event', 'Ada joined the conversation.'],
+    ]);
 
     agentSays(agent, conversationId, 'Yes, we do.');
     agentSays(agent, conversationId, 'Shipping takes 3 days <b>usually</b>.');
