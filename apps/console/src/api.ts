@@ -17,12 +17,15 @@ import { ERRORS } from '@parley/protocol/light';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
+  /** What the refusal is about when the relay says (`ref`, e.g. the field `allowedOrigins.1`). */
+  readonly ref: string | null;
 
-  constructor(status: number, code: ErrorCode, message: string) {
+  constructor(status: number, code: ErrorCode, message: string, ref: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.ref = ref;
   }
 }
 
@@ -37,7 +40,7 @@ export interface Api {
   listTeams(): Promise<TeamListReply>;
 }
 
-type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 const UNREACHABLE = 'Cannot reach the relay. Check the connection and try again.';
 
@@ -50,6 +53,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
 /** The registry code for a status when the body is not an ErrorBody (a proxy's HTML page, an empty 502). */
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limited';
   if (status === 502 || status === 503 || status === 504) return 'unavailable';
@@ -64,7 +68,7 @@ async function errorOf(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: fall back to the registry's words for this status.
   }
-  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message);
+  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message, body.ref ?? null);
   const code = codeForStatus(response.status);
   return new ApiError(response.status, code, ERRORS[code].message);
 }
@@ -79,11 +83,11 @@ function queryString(query: Record<string, string | number | undefined>): string
 }
 
 /**
- * Typed calls to the relay's REST API. The session is an httpOnly cookie on the same origin,
- * so every call sends credentials and none of them handles a token.
+ * One REST call to the relay: JSON in and out, the session cookie on the same origin (no token
+ * is ever handled here), and every refusal as an ApiError. The console's API modules share it.
  */
-export function createApi(fetchImpl: FetchLike = (input, init) => fetch(input, init), base = ''): Api {
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+export function relayCaller(fetchImpl: FetchLike = (input, init) => fetch(input, init), base = '') {
+  async function call(method: string, path: string, body?: unknown): Promise<Response> {
     const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
     if (body !== undefined) {
       init.headers = { accept: 'application/json', 'content-type': 'application/json' };
@@ -99,9 +103,18 @@ export function createApi(fetchImpl: FetchLike = (input, init) => fetch(input, i
     return response;
   }
 
-  async function json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    return (await (await call(method, path, body)).json()) as T;
+  /** The reply's JSON body (undefined for 204 No Content). */
+  async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await call(method, path, body);
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
+
+  return { call, json };
+}
+
+/** Typed calls to the relay's REST API for the session and the inbox. */
+export function createApi(fetchImpl: FetchLike = (input, init) => fetch(input, init), base = ''): Api {
+  const { call, json } = relayCaller(fetchImpl, base);
 
   const conversationPath = (id: string) => `/v1/conversations/${encodeURIComponent(id)}`;
 

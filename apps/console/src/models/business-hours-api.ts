@@ -1,7 +1,6 @@
 /** Typed calls to the relay's business-hours REST API (docs/protocol.md 6.5), same origin, cookie session. */
-import type { BusinessHours, BusinessHoursListReply, BusinessHoursReply, ErrorBody } from '@parley/protocol';
-import { ERRORS } from '@parley/protocol/light';
-import { ApiError } from '../api';
+import type { BusinessHours, BusinessHoursListReply, BusinessHoursReply } from '@parley/protocol';
+import { relayCaller, type FetchLike } from '../api';
 
 export interface BusinessHoursApi {
   list(): Promise<BusinessHoursListReply>;
@@ -9,28 +8,8 @@ export interface BusinessHoursApi {
   save(siteId: string, hours: BusinessHours): Promise<BusinessHoursReply>;
 }
 
-type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
 export function createBusinessHoursApi(fetchImpl: FetchLike = (input, init) => fetch(input, init)): BusinessHoursApi {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetchImpl(path, {
-        method,
-        credentials: 'same-origin',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch {
-      throw new ApiError(0, 'unavailable', ERRORS.unavailable.message);
-    }
-    if (!response.ok) {
-      const error = (await response.json().catch(() => null)) as ErrorBody | null;
-      const code = error && error.code in ERRORS ? error.code : response.status === 404 ? 'not_found' : 'internal';
-      throw new ApiError(response.status, code, error?.message ?? ERRORS[code].message);
-    }
-    return (await response.json()) as T;
-  }
+  const call = relayCaller(fetchImpl).json;
   const path = (siteId: string) => `/v1/sites/${encodeURIComponent(siteId)}/business-hours`;
   return {
     list: () => call('GET', '/v1/business-hours'),

@@ -32,6 +32,6 @@ describe('identity model', () => {
     expect(model.error.value).toMatch(/only admins/);
     expect(model.sites.value).toEqual([site]);
     await model.load();
-    expect(model.error.value).toMatch(/cannot reach its storage|Retry/i);
+    expect(model.error.value).toMatch(/cannot reach the relay/i);
   });
 });

@@ -3,10 +3,8 @@
  * and rotating one. Talks to `/v1/identity/*` (docs/protocol.md 6.3).
  */
 import { signal, type ReadonlySignal } from '@preact/signals';
-import type { ErrorBody, SiteIdentity, SiteIdentityListReply, SiteIdentityReply } from '@parley/protocol';
-import { ERRORS } from '@parley/protocol/light';
-
-type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+import type { SiteIdentity, SiteIdentityListReply, SiteIdentityReply } from '@parley/protocol';
+import { relayCaller, type FetchLike } from '../api';
 
 export interface IdentityModel {
   readonly sites: ReadonlySignal<SiteIdentity[]>;
@@ -25,22 +23,17 @@ export function createIdentityModel(fetchImpl: FetchLike = (input, init) => fetc
   const error = signal<string | null>(null);
   const rotating = signal<string | null>(null);
 
+  const { json } = relayCaller(fetchImpl);
+  /** The reply, or null with the refusal's words in `error`. */
   async function call<T>(method: 'GET' | 'POST', path: string): Promise<T | null> {
-    let response: Response;
     try {
-      response = await fetchImpl(path, { method, credentials: 'same-origin', headers: { accept: 'application/json' } });
-    } catch {
-      error.value = ERRORS.unavailable.message;
+      const reply = await json<T>(method, path);
+      error.value = null;
+      return reply;
+    } catch (thrown) {
+      error.value = thrown instanceof Error ? thrown.message : String(thrown);
       return null;
     }
-    const body = (await response.json().catch(() => null)) as T | ErrorBody | null;
-    if (!response.ok) {
-      const refusal = body as ErrorBody | null;
-      error.value = refusal && typeof refusal.message === 'string' ? refusal.message : ERRORS.internal.message;
-      return null;
-    }
-    error.value = null;
-    return body as T;
   }
 
   return {

@@ -4,13 +4,11 @@ import type {
   CannedResponseListReply,
   CannedResponseReply,
   CannedResponseUpdateBody,
-  ErrorBody,
   SearchReply,
   TagsReply,
   VisitorContextReply,
 } from '@parley/protocol';
-import { ERRORS } from '@parley/protocol/light';
-import { ApiError } from '../api';
+import { relayCaller, type FetchLike } from '../api';
 
 export interface ToolsApi {
   listCanned(): Promise<CannedResponseListReply>;
@@ -23,29 +21,8 @@ export interface ToolsApi {
   removeTag(conversationId: string, tag: string): Promise<TagsReply>;
 }
 
-type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
 export function createToolsApi(fetchImpl: FetchLike = (input, init) => fetch(input, init)): ToolsApi {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    };
-    let response: Response;
-    try {
-      response = await fetchImpl(path, init);
-    } catch {
-      throw new ApiError(0, 'unavailable', ERRORS.unavailable.message);
-    }
-    if (!response.ok) {
-      const error = (await response.json().catch(() => null)) as ErrorBody | null;
-      const code = error && error.code in ERRORS ? error.code : response.status === 404 ? 'not_found' : 'internal';
-      throw new ApiError(response.status, code, error?.message ?? ERRORS[code].message);
-    }
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
+  const call = relayCaller(fetchImpl).json;
   const enc = encodeURIComponent;
   return {
     listCanned: () => call('GET', '/v1/canned-responses'),

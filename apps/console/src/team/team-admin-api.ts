@@ -2,7 +2,6 @@
 import type {
   AgentCapacityBody,
   AgentPresenceReply,
-  ErrorBody,
   SiteTeamsBody,
   SiteTeamsListReply,
   TeamCreateBody,
@@ -10,8 +9,7 @@ import type {
   TeamReply,
   TeamUpdateBody,
 } from '@parley/protocol';
-import { ERRORS } from '@parley/protocol/light';
-import { ApiError } from '../api';
+import { relayCaller, type FetchLike } from '../api';
 
 export interface TeamAdminApi {
   listTeams(): Promise<TeamListReply>;
@@ -22,29 +20,8 @@ export interface TeamAdminApi {
   setSiteTeams(siteId: string, body: SiteTeamsBody): Promise<void>;
 }
 
-type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
 export function createTeamAdminApi(fetchImpl: FetchLike = (input, init) => fetch(input, init)): TeamAdminApi {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    };
-    let response: Response;
-    try {
-      response = await fetchImpl(path, init);
-    } catch {
-      throw new ApiError(0, 'unavailable', ERRORS.unavailable.message);
-    }
-    if (!response.ok) {
-      const error = (await response.json().catch(() => null)) as ErrorBody | null;
-      const code = error && error.code in ERRORS ? error.code : response.status === 403 ? 'forbidden' : 'internal';
-      throw new ApiError(response.status, code, error?.message ?? ERRORS[code].message);
-    }
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
+  const call = relayCaller(fetchImpl).json;
   const enc = encodeURIComponent;
   return {
     listTeams: () => call('GET', '/v1/teams'),
