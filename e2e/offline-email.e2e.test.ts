@@ -9,7 +9,7 @@ import axe from 'axe-core';
 import { startSmtpSink, type SmtpSink } from '@parley/relay/testing/smtp-sink';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { ADMIN, launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
@@ -93,10 +93,7 @@ describe.skipIf(!chromium)('leave a message, get the answer by email', () => {
   });
 
   it('lets an agent who comes online answer in the console, and the widget sees the change live', async () => {
-    await agent.goto(stack.consoleUrl);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, stack.consoleUrl);
     const conversation = agent.locator('[data-conversation-id]', { hasText: 'Can I order a custom tent?' });
     await conversation.waitFor();
     // Somebody is online now: the widget drops the notice and the email field.

@@ -5,7 +5,7 @@
 import { chromiumPath } from '@parley/test-services';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 /** A real 1x1 PNG, so both sides can decode and show it. */
@@ -26,10 +26,7 @@ describe.skipIf(!chromium)('rating and attachments in Chromium', () => {
     agent = await (await browser.newContext()).newPage();
     await visitor.goto(stack.demoUrl);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
-    await agent.goto(stack.consoleUrl);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, stack.consoleUrl);
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@
 import { chromiumPath } from '@parley/test-services';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
@@ -20,10 +20,7 @@ describe.skipIf(!chromium)('site settings in Chromium', () => {
     stack = await startParleyStack();
     browser = await launchChromium(chromium!);
     admin = await newPage();
-    await admin.goto(stack.consoleUrl);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(admin, stack.consoleUrl);
     await admin.getByRole('link', { name: 'Site settings' }).click();
     await admin.getByRole('heading', { name: 'Site settings' }).waitFor();
   });

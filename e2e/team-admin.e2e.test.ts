@@ -6,7 +6,7 @@
 import { chromiumPath } from '@parley/test-services';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, launchChromium, startParleyStack, type ParleyStack } from './parley-stack';
+import { launchChromium, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
@@ -33,10 +33,7 @@ describe.skipIf(!chromium)('the Team screen in Chromium', () => {
 
   it('an admin’s capacity change takes effect: zero queues the visitor, one assigns them', async () => {
     const admin = await newPage();
-    await admin.goto(stack.consoleUrl);
-    await admin.getByLabel('Email').fill(ADMIN.email);
-    await admin.getByLabel('Password').fill(ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(admin, stack.consoleUrl);
     await admin.getByText(/0 \/ \d+ chats/).waitFor();
 
     await admin.getByRole('button', { name: 'Team', exact: true }).click();

@@ -9,7 +9,7 @@ import { chromiumPath } from '@parley/test-services';
 import { renderSnippet } from '@parley/widget';
 import { chromium as playwrightChromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, startParleyStack, type ParleyStack } from './parley-stack';
+import { ADMIN, signInToConsole, startParleyStack, type ParleyStack } from './parley-stack';
 
 const chromium = chromiumPath();
 
@@ -254,10 +254,7 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
 
     const agent = await (await browser.newContext()).newPage();
     contexts.push(agent.context());
-    await agent.goto(`${stack.relay.baseUrl}/`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, stack.consoleUrl);
     await agent.locator('[data-conversation-id]', { hasText: 'Two tabs, one question' }).click();
     await agent.getByRole('textbox', { name: 'Reply', exact: true }).fill('One answer');
     await agent.getByRole('textbox', { name: 'Reply', exact: true }).press('Enter');
