@@ -25,10 +25,15 @@ export class LocalDiskStore implements AttachmentStore {
     this.madeDir = true;
     // Written under a temporary name and renamed when complete: a reader never sees half a file.
     const partial = join(this.dir, `.${key}.${randomUUID()}.part`);
+    const sink = createWriteStream(partial, { flags: 'wx' });
     try {
-      await pipeline(content, createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(content, sink);
       await rename(partial, join(this.dir, key));
     } catch (error) {
+      // A refusal can come before the file is even open; the stream still creates it then, so
+      // wait until it has closed before removing it, or the partial file would outlive the rm.
+      // (Not events.once: the sink was destroyed with the refusal and emits it as an error.)
+      if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
       await rm(partial, { force: true });
       throw error;
     }
