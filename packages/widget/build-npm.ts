@@ -10,10 +10,16 @@ import { litScopePlugin } from './build';
 
 const packageDir = path.dirname(fileURLToPath(import.meta.url));
 
-export async function buildNpm(opts: { outdir?: string } = {}): Promise<{ file: string; metafile: Metafile }> {
-  const file = path.join(opts.outdir ?? path.join(packageDir, 'dist/npm'), 'index.js');
+/** Lit stays an import: a site (or app) that already uses Lit ships it once. */
+export const LIT_EXTERNALS = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'];
+
+/**
+ * One ESM library bundle for an app's bundler to consume: `entry` with `external` left as imports,
+ * Lit's globals kept private (litScopePlugin). Shared by this package's npm build and widget-react's.
+ */
+export async function buildLibrary(entry: string, file: string, external: string[]): Promise<{ file: string; metafile: Metafile }> {
   const result = await build({
-    entryPoints: [path.join(packageDir, 'src/npm.ts')],
+    entryPoints: [entry],
     outfile: file,
     bundle: true,
     format: 'esm',
@@ -21,13 +27,18 @@ export async function buildNpm(opts: { outdir?: string } = {}): Promise<{ file: 
     target: ['es2020'],
     charset: 'utf8',
     metafile: true,
-    external: ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'],
+    external,
     plugins: [litScopePlugin],
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     legalComments: 'none',
     logLevel: 'warning',
   });
   return { file, metafile: result.metafile };
+}
+
+export function buildNpm(opts: { outdir?: string } = {}): Promise<{ file: string; metafile: Metafile }> {
+  const file = path.join(opts.outdir ?? path.join(packageDir, 'dist/npm'), 'index.js');
+  return buildLibrary(path.join(packageDir, 'src/npm.ts'), file, LIT_EXTERNALS);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
