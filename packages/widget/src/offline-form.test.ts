@@ -1,30 +1,12 @@
 // @vitest-environment happy-dom
-import type { WebSocketLike } from '@parley/client';
 import type { Availability, RelayToWidget, WidgetToRelay } from '@parley/protocol';
 import { PROTOCOL_VERSION } from '@parley/protocol/light';
 import { fixtureTime, fixtureUuid } from '@parley/protocol/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineChat, type ParleyChat } from './parley-chat';
+import { ScriptedSocket } from './scripted-socket';
 
 defineChat();
-
-class ScriptedSocket implements WebSocketLike {
-  readyState = 0;
-  readonly sent: WidgetToRelay[] = [];
-  onopen: ((ev: unknown) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as WidgetToRelay);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  receive(frame: RelayToWidget): void {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
 
 const visitorId = fixtureUuid(2000);
 const conversationId = fixtureUuid(1000);

@@ -1,44 +1,13 @@
 // @vitest-environment happy-dom
-import type { WebSocketLike } from '@parley/client';
 import type { RelayToWidget, WidgetToRelay } from '@parley/protocol';
 import { JOINED_EVENT_PREFIX, PROTOCOL_VERSION } from '@parley/protocol/light';
 import { fixtureTime, fixtureUuid, makeMessage } from '@parley/protocol/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineChat, type ParleyChat } from './parley-chat';
+import { ScriptedSocket } from './scripted-socket';
 import type { Language } from './strings';
 
 defineChat();
-
-/** A WebSocket the test scripts by hand; the real realtime client drives it. */
-class ScriptedSocket implements WebSocketLike {
-  readyState = 0;
-  readonly sent: WidgetToRelay[] = [];
-  onopen: ((ev: unknown) => void) | null = null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as WidgetToRelay);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  accept(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  receive(frame: RelayToWidget): void {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-  drop(code: number): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-  frames<T extends WidgetToRelay['type']>(type: T): Extract<WidgetToRelay, { type: T }>[] {
-    return this.sent.filter((frame): frame is Extract<WidgetToRelay, { type: T }> => frame.type === type);
-  }
-}
 
 const SITE_KEY = 'site_1';
 const conversationId = fixtureUuid(1000);
