@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '@parley/test-services';
 import { freePort } from '@parley/test-services/start';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startRelayProcess, type RelayProcess } from '@parley/relay/testing/relay-process';
@@ -51,7 +52,7 @@ export async function startParleyStack(options: { dataDir?: string; env?: Record
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { renderSnippet } from '@parley/widget';
+import { CHROMIUM_ARGS } from '@parley/test-services';
 import { freePort } from '@parley/test-services/start';
 import { chromium, type Browser } from 'playwright-core';
 import { replaceSection } from './doc-section';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
     });
     log(`page-impact: pages on ${pages.origin}, relay on ${relay.relay.baseUrl}, Chromium ${browser.version()}, ${runs} runs per variant`);
     const setup = {
