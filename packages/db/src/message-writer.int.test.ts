@@ -3,19 +3,17 @@ import { expect, it } from 'vitest';
 import { getConversationSummary } from './conversations';
 import { createMessageWriter } from './message-writer';
 import { listMessages } from './messages';
+import { rawTransactions } from './raw-transaction';
 import { createVisitor } from './visitors';
 import { createChatFixture, insertEmptyConversation } from './testing/chat-fixture';
 import { describeEachBackend } from './testing/each-backend';
 
-describeEachBackend('message writer (group commit)', (database) => {
+describeEachBackend('message writer (group commit)', (database, kind) => {
   const db = () => database().db;
 
   it('writes many concurrent messages over several conversations with gapless seqs in arrival order', async () => {
     const fixture = await createChatFixture(db());
     const conversationIds = await Promise.all(Array.from({ length: 5 }, () => insertEmptyConversation(db(), fixture)));
-    // One batch in flight: arrival order is seq order. (With several in flight, concurrent
-    // batches take their conversation locks in whatever order they reach Postgres: still
-    // gapless, but two senders' concurrent messages have no order to keep.)
     const writer = createMessageWriter(db(), { maxBatch: 16, concurrency: 1 });
     const sends = Array.from({ length: 100 }, (_, i) => ({ conversationId: conversationIds[i % 5]!, body: `m${i}` }));
     const results = await Promise.all(
@@ -34,7 +32,7 @@ describeEachBackend('message writer (group commit)', (database) => {
     }
   });
 
-  it('keeps seqs gapless with several batches in flight', async () => {
+  it('keeps seqs gapless and in arrival order with several batches in flight', async () => {
     const fixture = await createChatFixture(db());
     const conversationIds = await Promise.all(Array.from({ length: 3 }, () => insertEmptyConversation(db(), fixture)));
     const writer = createMessageWriter(db(), { maxBatch: 8, concurrency: 4 });
@@ -49,9 +47,36 @@ describeEachBackend('message writer (group commit)', (database) => {
     for (const conversationId of conversationIds) {
       const { messages } = await listMessages(db(), fixture.workspace.id, conversationId);
       expect(messages.map((m) => m.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-      expect(new Set(messages.map((m) => m.clientId)).size).toBe(30);
+      expect(messages.map((m) => m.clientId)).toEqual(
+        Array.from({ length: 90 }, (_, i) => i).filter((i) => conversationIds[i % 3] === conversationId).map((i) => `c${i}`),
+      );
     }
   });
+
+  // Needs a second connection to hold the lock, which PGlite (one connection) does not have.
+  if (kind === 'pg') {
+    it("holds a conversation's next message while its batch waits, and lets other conversations pass", async () => {
+      const fixture = await createChatFixture(db());
+      const [held, free] = await Promise.all([insertEmptyConversation(db(), fixture), insertEmptyConversation(db(), fixture)]);
+      const writer = createMessageWriter(db(), { concurrency: 2 });
+      const scope = { workspaceId: fixture.workspace.id };
+      const send = (conversationId: string, clientId: string) =>
+        writer.append(scope, { conversationId, clientId, author: fixture.visitorAuthor, body: clientId });
+      let first: ReturnType<typeof send> | undefined;
+      let second: ReturnType<typeof send> | undefined;
+      await rawTransactions(db())(async (query) => {
+        await query({ name: 'test_hold_conversation', text: 'SELECT id FROM conversations WHERE id = $1 FOR UPDATE' }, [held]);
+        first = send(held, 'first'); // its batch now waits for the lock
+        second = send(held, 'second');
+        // A free batch slot takes the other conversation, not `second`: were `second` in flight
+        // beside `first`, the lock's release could let either commit first.
+        const other = await send(free, 'other');
+        expect(other?.message.seq).toBe(1);
+      });
+      expect((await first)?.message.seq).toBe(1);
+      expect((await second)?.message.seq).toBe(2);
+    });
+  }
 
   it('returns the first row for a resend, whether already stored or twice in one batch, using no seq', async () => {
     const fixture = await createChatFixture(db());

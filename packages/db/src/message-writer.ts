@@ -59,15 +59,35 @@ export function createMessageWriter(db: Db, options: MessageWriterOptions = {}):
   const maxBatch = options.maxBatch ?? 256;
   const concurrency = options.concurrency ?? 2;
   const transaction = rawTransactions(db);
-  const queue: Pending[] = [];
+  let queue: Pending[] = [];
   let inFlight = 0;
   let idle: Array<() => void> = [];
+  // Conversations with a batch in flight. Their later messages wait for it: two batches of one
+  // conversation in flight at once could commit in either order (one may wait for a fresh pool
+  // connection), and seq must follow arrival order.
+  const busy = new Set<string>();
+
+  /** Takes up to maxBatch queued messages whose conversation has no batch in flight, in order. */
+  function takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const pending of queue) {
+      if (batch.length < maxBatch && !busy.has(pending.input.conversationId)) batch.push(pending);
+      else rest.push(pending);
+    }
+    queue = rest;
+    return batch;
+  }
 
   function pump(): void {
     while (inFlight < concurrency && queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
+      const batch = takeBatch();
+      if (batch.length === 0) return;
+      const conversations = [...new Set(batch.map((pending) => pending.input.conversationId))];
+      for (const id of conversations) busy.add(id);
       inFlight++;
       writeOrIsolate(db, transaction, batch).finally(() => {
+        for (const id of conversations) busy.delete(id);
         inFlight--;
         pump();
         if (inFlight === 0 && queue.length === 0) {
@@ -104,8 +124,18 @@ async function writeOrIsolate(db: Db, transaction: RawTransaction, batch: Pendin
       batch[0]!.reject(error);
       return;
     }
+    // Conversations in parallel, each one's messages in arrival order (their seq order).
+    const byConversation = new Map<string, Pending[]>();
+    for (const pending of batch) {
+      const id = pending.input.conversationId;
+      byConversation.set(id, [...(byConversation.get(id) ?? []), pending]);
+    }
     await Promise.all(
-      batch.map((pending) => appendMessage(db, pending.scope, pending.input).then(pending.resolve, pending.reject)),
+      [...byConversation.values()].map(async (messages) => {
+        for (const pending of messages) {
+          await appendMessage(db, pending.scope, pending.input).then(pending.resolve, pending.reject);
+        }
+      }),
     );
   }
 }
