@@ -68,8 +68,8 @@ export const servicesPlugin = fp(
       checkMs: timing.sweepMs,
       seenEveryMs: 20_000,
       emailFollowUp: emailConfig.smtpUrl !== undefined,
-    }, app.log);
-    routing.onPresenceChanged = (workspaceId) => availability.refreshWorkspace(workspaceId);
+    }, app.log, hub);
+    routing.onPresenceChanged = (workspaceId) => availability.announce(workspaceId);
     availability.start();
     const email = emailConfig.smtpUrl
       ? new EmailService(db, createMailer(emailConfig.smtpUrl, emailConfig.from), (visitorId) => availability.hasVisitor(visitorId), {

@@ -50,8 +50,10 @@ export async function availabilityRoutes(parent: FastifyInstance): Promise<void>
       if (!isTimeZone(request.body.timeZone)) throw new ParleyError('validation_failed', `unknown time zone ${JSON.stringify(request.body.timeZone)}; use an IANA name such as Europe/Berlin`);
       const businessHours = await setBusinessHours(db, agent.workspaceId, request.params.siteId, request.body);
       if (!businessHours) throw new ParleyError('not_found', 'no such site');
-      // Open widgets learn the new state now, not at the next periodic check.
+      // Open widgets learn the new state now, not at the next periodic check: here before the
+      // answer, on the other nodes through the bus.
       await availability.refreshSite(request.params.siteId);
+      availability.announce(agent.workspaceId);
       return { businessHours, availability: await availability.current(agent.workspaceId, request.params.siteId) };
     },
   );

@@ -7,8 +7,9 @@
  * workspace's default team unless they pick one, and any online agent can claim from any queue.
  *
  * A widget gets `availability.changed` after its welcome and whenever the value changes: at once
- * when this node sees presence change or an admin saves the hours, and otherwise on the periodic
- * check (the clock crossing an opening time, presence changed on another node).
+ * when presence changes or an admin saves the hours, on any node (`announce` goes over the bus to
+ * every node watching a site of the workspace), and otherwise on the periodic check (the clock
+ * crossing an opening time, an announcement lost while Redis was away).
  *
  * The same registry tells which visitors have a socket here: the email follow-up asks whether a
  * visitor saw a reply live, so this node marks them seen periodically and when they leave.
@@ -16,6 +17,8 @@
 import { getBusinessHours, markVisitorsSeen, type Db } from '@parley/db';
 import type { Availability, AvailabilityChanged } from '@parley/protocol';
 import type { FastifyBaseLogger } from 'fastify';
+import { channels } from '../realtime/channels';
+import type { Hub, HubMember } from '../realtime/hub';
 import { closedReason } from './schedule';
 
 export interface AvailabilityWatcher {
@@ -40,6 +43,8 @@ export interface AvailabilityOptions {
 
 export class AvailabilityService {
   private readonly sites = new Map<string, WatchedSite>();
+  /** This node's listener on each workspace's availability channel, while it watches a site of it. */
+  private readonly listeners = new Map<string, HubMember>();
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
 
@@ -48,6 +53,7 @@ export class AvailabilityService {
     private readonly anyoneOnline: (workspaceId: string) => Promise<boolean>,
     private readonly options: AvailabilityOptions,
     private readonly log: FastifyBaseLogger,
+    private readonly hub: Hub,
   ) {}
 
   start(): void {
@@ -61,6 +67,8 @@ export class AvailabilityService {
   close(): void {
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
+    for (const listener of this.listeners.values()) this.hub.leaveAll(listener);
+    this.listeners.clear();
     this.sites.clear();
   }
 
@@ -78,6 +86,7 @@ export class AvailabilityService {
   async watch(workspaceId: string, siteId: string, watcher: AvailabilityWatcher): Promise<() => void> {
     let site = this.sites.get(siteId);
     if (!site) this.sites.set(siteId, (site = { workspaceId, watchers: new Set(), last: null }));
+    this.listen(workspaceId);
     site.watchers.add(watcher);
     const availability = await this.current(workspaceId, siteId);
     watcher.send({ type: 'availability.changed', ...availability });
@@ -94,7 +103,17 @@ export class AvailabilityService {
     return false;
   }
 
-  /** Presence changed in a workspace: re-evaluate its sites watched here. */
+  /**
+   * Presence or hours changed in a workspace: every node (this one included, through the hub's
+   * local delivery) re-evaluates the sites it watches there.
+   */
+  announce(workspaceId: string): void {
+    this.hub
+      .publish(channels.availability(workspaceId), { kind: 'availability.check' })
+      .catch((error) => this.log.warn({ err: error }, 'availability.check not published; other nodes see it at their next check'));
+  }
+
+  /** Re-evaluates the workspace's sites watched here. */
   refreshWorkspace(workspaceId: string): void {
     for (const [siteId, site] of this.sites) if (site.workspaceId === workspaceId) void this.refresh(siteId, site);
   }
@@ -127,9 +146,33 @@ export class AvailabilityService {
     const site = this.sites.get(siteId);
     if (!site) return;
     site.watchers.delete(watcher);
-    if (site.watchers.size === 0) this.sites.delete(siteId);
+    if (site.watchers.size === 0) {
+      this.sites.delete(siteId);
+      this.stopListening(site.workspaceId);
+    }
     // Gone from here: note when, so a reply after this moment counts as not seen live.
     if (!this.hasVisitor(watcher.visitorId)) void this.seen(site.workspaceId, [watcher.visitorId]);
+  }
+
+  private listen(workspaceId: string): void {
+    if (this.listeners.has(workspaceId)) return;
+    const listener: HubMember = {
+      id: `availability:${workspaceId}`,
+      receive: (event) => {
+        if (event.kind === 'availability.check') this.refreshWorkspace(workspaceId);
+      },
+    };
+    this.listeners.set(workspaceId, listener);
+    // Without the bus this node still hears its own announcements; the periodic check covers the rest.
+    void this.hub.join(channels.availability(workspaceId), listener);
+  }
+
+  private stopListening(workspaceId: string): void {
+    for (const site of this.sites.values()) if (site.workspaceId === workspaceId) return;
+    const listener = this.listeners.get(workspaceId);
+    if (!listener) return;
+    this.listeners.delete(workspaceId);
+    this.hub.leaveAll(listener);
   }
 
   private markSeen(): Promise<unknown> {

@@ -1,4 +1,5 @@
-/** Business hours over REST and live availability on the visitor socket. */
+/** Business hours over REST and live availability on the visitor socket, on one node and across two. */
+import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAgent, openVisitor, send } from '../routing/routing-test-kit';
 import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
@@ -109,5 +110,41 @@ describe('availability', () => {
 
     const anonymous = await putHours('', relay.a.siteId, alwaysClosed);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe.skipIf(!postgresUrl() || !redisUrl())('availability across two nodes', () => {
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('reaches a widget on the other node at once when presence or hours change there', async () => {
+    const created = await createTestDatabase(postgresUrl()!);
+    cleanups.push(() => created.drop());
+    // The periodic check is an hour away: only the bus can carry the change within the test.
+    const env = { PRESENCE_GRACE_MS: '0', ROUTING_SWEEP_MS: '3600000' };
+    const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env });
+    cleanups.push(() => node1.close());
+    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env, seed: false });
+    cleanups.push(() => node2.close());
+    const latest = (socket: RawSocket) => socket.frames.filter((frame) => frame.type === 'availability.changed').at(-1);
+
+    const visitor = await openVisitor(node2, node1.a);
+    cleanups.push(() => visitor.close());
+    await eventually(() => latest(visitor)?.reason === 'no_agents', 'nobody online at first');
+
+    const agent = await addAgent(node1.database, node1, node1.a);
+    cleanups.push(() => agent.socket.close());
+    await eventually(() => latest(visitor)?.available === true, 'available once an agent is online on node 1');
+
+    const cookie = await signIn(node1, node1.a.agent);
+    const response = await fetch(`${node1.baseUrl}/v1/sites/${node1.a.siteId}/business-hours`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(alwaysClosed),
+    });
+    expect(response.status).toBe(200);
+    await eventually(() => latest(visitor)?.reason === 'closed', 'closed hours saved on node 1 reach node 2');
   });
 });

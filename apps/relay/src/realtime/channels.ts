@@ -8,6 +8,8 @@ export const channels = {
   inbox: (workspaceId: string) => `ws:${workspaceId}:inbox`,
   /** What every visitor socket of one site receives (site.updated). */
   site: (workspaceId: string, siteId: string) => `ws:${workspaceId}:site:${siteId}`,
+  /** Tells every node watching a site of the workspace that its availability may have changed. */
+  availability: (workspaceId: string) => `ws:${workspaceId}:availability`,
   /** Control events for one agent's sockets (sessions ended). */
   agent: (workspaceId: string, agentId: string) => `ws:${workspaceId}:agent:${agentId}`,
 } as const;
