@@ -199,6 +199,10 @@ async function run(
   const missingBefore = missingFromViews(before, viewsOf(before));
   await finalResume(everyone, viewsOf(before), before, FINAL_RESUME_MS);
 
+  // Views and acks stop changing before the last read of storage. In a run that did not settle,
+  // clients still resend their outboxes: an ack arriving after the read would look like a message
+  // acked but not stored, and its seq in a view like a corrupted one.
+  for (const sim of everyone) sim.client.close();
   const storage = await readStorage(cluster.postgres.url, workspace.workspaceId);
   const verdict = verify({
     storage,
