@@ -35,7 +35,8 @@ const common: BuildOptions = {
   platform: 'browser',
   target: TARGET,
   legalComments: 'none',
-  // Stated here rather than left to whichever tsconfig esbuild finds: Lit's decorators depend on them.
+  // Stated here rather than left to whichever tsconfig esbuild finds: Lit's reactive properties need class
+  // fields assigned, not defined (a defined field would hide the accessor Lit puts on the prototype).
   tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   logLevel: 'warning',
   plugins: [squeezeTemplatesPlugin],

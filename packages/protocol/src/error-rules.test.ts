@@ -9,7 +9,7 @@ describe('the error rules clients bundle instead of the registry', () => {
 
   it('give exactly the close codes of ERRORS, in registry order', () => {
     const closing = ERROR_CODES.flatMap((code) => {
-      const spec: { closeCode?: number } = ERRORS[code];
+      const spec = ERRORS[code] as { closeCode?: number };
       return spec.closeCode === undefined ? [] : [[code, spec.closeCode] as const];
     });
     expect(Object.entries(ERROR_CLOSE_CODES)).toEqual(closing);

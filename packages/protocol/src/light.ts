@@ -217,7 +217,8 @@ export const WIDGET_TO_RELAY_TYPES = [
   'visitor.identify',
   'visitor.attributes.set',
 ] as const;
-export const CONSOLE_TO_RELAY_TYPES = [
+// An IIFE marked pure: esbuild keeps a top-level array spread even when nothing reads it, and the widget does not.
+export const CONSOLE_TO_RELAY_TYPES = /* @__PURE__ */ (() => [
   'hello',
   'message.send',
   'typing.start',
@@ -229,5 +230,5 @@ export const CONSOLE_TO_RELAY_TYPES = [
   ...WORK_FRAME_TYPES,
   'note.send',
   'read',
-] as const;
+] as const)();
 export * from './rating-light';

@@ -51,7 +51,7 @@ describe('the built bundles', () => {
     expect(typeof widget.mount).toBe('function');
     expect(customElements.get('parley-chat')).toBeDefined();
 
-    // The minified element still has working decorators: properties set before connecting reach
+    // The minified element still has working reactive properties: properties set before connecting reach
     // the connection (the socket URL), and it renders its shadow DOM.
     const urls: string[] = [];
     const chat = document.createElement('parley-chat');
