@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWidget, type WidgetBuild } from '../build';
+import { findOptionalSpreadCalls } from '../optional-spread-calls';
 
 describe('the built bundles', () => {
   let outdir: string;
@@ -44,6 +45,13 @@ describe('the built bundles', () => {
     expect(Object.keys(built.metafiles.widget.inputs).some((input) => input.includes('protocol/src/light.ts'))).toBe(true);
     const widgetCode = await readFile(path.join(outdir, built.widget.file), 'utf8');
     expect(widgetCode).not.toMatch(/TypeBox|sinclair/);
+  });
+
+  it('has no optional call that Chrome and Edge 80-90 get wrong, since optional chaining ships as written', async () => {
+    const files = ['loader.js', built.widget.file, ...built.chunks.map((chunk) => chunk.file)];
+    const code = await Promise.all(files.map((file) => readFile(path.join(outdir, file), 'utf8')));
+    expect(code.join('')).toContain('?.');
+    expect(code.flatMap(findOptionalSpreadCalls)).toEqual([]);
   });
 
   it('defines <parley-chat> and exports mount when the widget module loads', async () => {
