@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWidget, type WidgetBuild } from '../build';
 import { findOptionalSpreadCalls } from '../optional-spread-calls';
+import { widgetLoadSet } from '../../../scripts/widget-load-set';
 
 describe('the built bundles', () => {
   let outdir: string;
@@ -45,6 +46,13 @@ describe('the built bundles', () => {
     expect(Object.keys(built.metafiles.widget.inputs).some((input) => input.includes('protocol/src/light.ts'))).toBe(true);
     const widgetCode = await readFile(path.join(outdir, built.widget.file), 'utf8');
     expect(widgetCode).not.toMatch(/TypeBox|sinclair/);
+  });
+
+  it('lets check:size find every file the widget writes by following the imports of the widget module', async () => {
+    const code = new Map(await Promise.all(built.chunks.concat(built.widget).map(async ({ file }) => [file, await readFile(path.join(outdir, file), 'utf8')] as const)));
+    const set = widgetLoadSet(built.widget.file, (file) => code.get(file));
+    expect(set.catalogs.map(([catalog]) => catalog!.replace(/-[0-9A-Z]{8}\.js$/, '')).sort()).toEqual(['chat-strings-ar', 'chat-strings-de', 'chat-strings-es', 'chat-strings-fr']);
+    expect([...set.always, ...set.catalogs.flat()].sort()).toEqual([...code.keys()].sort());
   });
 
   it('has no optional call that Chrome and Edge 80-90 get wrong, since optional chaining ships as written', async () => {
