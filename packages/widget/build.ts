@@ -23,7 +23,7 @@ const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari15', 'edge80'];
  * (`a?.f(...xs, 1)`, https://crbug.com/42201552), which bundle.test.ts checks no bundle contains.
  * Lowering every `?.` of Lit and of ours cost each visitor about 0.5 KB gzip.
  */
-export const SUPPORTED: BuildOptions['supported'] = { 'optional-chain': true };
+const SUPPORTED: BuildOptions['supported'] = { 'optional-chain': true };
 
 /** Packages that must never reach a customer's page (the TypeBox runtime is ~28 KB gzip). */
 const FORBIDDEN_INPUTS = ['@sinclair/typebox', '@sinclair+typebox'];

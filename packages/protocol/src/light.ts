@@ -217,7 +217,7 @@ export const WIDGET_TO_RELAY_TYPES = [
   'visitor.identify',
   'visitor.attributes.set',
 ] as const;
-// An IIFE marked pure: esbuild keeps a top-level array spread even when nothing reads it, and the widget does not.
+// An IIFE marked pure: esbuild keeps a top-level array spread even when nothing reads it (the widget never does).
 export const CONSOLE_TO_RELAY_TYPES = /* @__PURE__ */ (() => [
   'hello',
   'message.send',
