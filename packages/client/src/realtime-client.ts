@@ -1,5 +1,5 @@
 import type { ErrorFrame, Message, RelayToConsole, RelayToWidget } from '@parley/protocol';
-import { CLOSE_HEARTBEAT_TIMEOUT, CLOSE_INCOMPATIBLE, ERRORS, HEARTBEAT_MS, isRetryable } from '@parley/protocol/light';
+import { CLOSE_HEARTBEAT_TIMEOUT, CLOSE_INCOMPATIBLE, ERROR_CLOSE_CODES, HEARTBEAT_MS, isRetryable } from '@parley/protocol/light';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { createClientId } from './client-id';
 import { createConversationCursors } from './conversation-cursors';
@@ -30,20 +30,19 @@ const INCOMPATIBLE: ClientError = {
 /**
  * Close codes after which reconnecting cannot help until the caller changes something (token,
  * origin, site key, client version), with the error to report when no error frame preceded the
- * close. Derived from the registry: a 4xxx close of a non-retryable error.
+ * close. Derived from the registry's rules: a 4xxx close of a non-retryable error. The relay sends
+ * the error frame, with the registry's message, before such a close, so the message here is only
+ * for a frame that got lost; it names the code rather than bundle the registry's prose.
  */
 const FATAL_CLOSES = new Map<number, ClientError>([[CLOSE_INCOMPATIBLE, INCOMPATIBLE]]);
-for (const [code, spec] of Object.entries(ERRORS) as [ErrorFrame['code'], (typeof ERRORS)[ErrorFrame['code']]][]) {
-  const close = 'closeCode' in spec ? spec.closeCode : 0;
-  if (close >= 4000 && !spec.retryable && !FATAL_CLOSES.has(close)) {
-    FATAL_CLOSES.set(close, { type: 'error', code, message: spec.message });
+for (const [code, close] of Object.entries(ERROR_CLOSE_CODES) as [ErrorFrame['code'], number][]) {
+  if (close >= 4000 && !isRetryable(code) && !FATAL_CLOSES.has(close)) {
+    FATAL_CLOSES.set(close, { type: 'error', code, message: `The relay closed the connection (${close} ${code}); see docs/protocol.md.` });
   }
 }
 
 function closeCodeOf(error: ClientError): number {
-  if (error.code === 'incompatible') return CLOSE_INCOMPATIBLE;
-  const spec = ERRORS[error.code];
-  return 'closeCode' in spec ? spec.closeCode : 0;
+  return error.code === 'incompatible' ? CLOSE_INCOMPATIBLE : (ERROR_CLOSE_CODES[error.code] ?? 0);
 }
 
 /**

@@ -4,6 +4,7 @@
  * so ~28 KB of schema runtime never reaches a customer's page.
  */
 export * from './site-settings-rules';
+export * from './error-rules';
 
 /** Bumped when a frame changes incompatibly. Negotiated once, in `hello`. */
 export const PROTOCOL_VERSION = 1;
@@ -162,7 +163,8 @@ export const ERRORS = {
 } as const satisfies Record<string, { status: number; retryable: boolean; message: string; closeCode?: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
-export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+// Pure, so a bundle that does not read the registry (the widget's) leaves ERRORS and its prose out.
+export const ERROR_CODES = /* @__PURE__ */ Object.keys(ERRORS) as ErrorCode[];
 
 /** Close code sent with `incompatible` when the client speaks a protocol version we do not. */
 export const CLOSE_INCOMPATIBLE = 4426;
@@ -175,10 +177,6 @@ export const CLOSE_HEARTBEAT_TIMEOUT = 4408;
 export const CLOSE_SLOW_CONSUMER = 4409;
 /** Close code when the relay is shutting down (a deploy): reconnect, another node will answer. */
 export const CLOSE_RELAY_RESTARTING = 1012;
-
-export function isRetryable(code: string): boolean {
-  return code in ERRORS ? ERRORS[code as ErrorCode].retryable : true;
-}
 
 /**
  * An `event` message whose clientId starts with this says an agent joined the conversation (it
@@ -219,7 +217,8 @@ export const WIDGET_TO_RELAY_TYPES = [
   'visitor.identify',
   'visitor.attributes.set',
 ] as const;
-export const CONSOLE_TO_RELAY_TYPES = [
+// An IIFE marked pure: esbuild keeps a top-level array spread even when nothing reads it (the widget never does).
+export const CONSOLE_TO_RELAY_TYPES = /* @__PURE__ */ (() => [
   'hello',
   'message.send',
   'typing.start',
@@ -231,5 +230,5 @@ export const CONSOLE_TO_RELAY_TYPES = [
   ...WORK_FRAME_TYPES,
   'note.send',
   'read',
-] as const;
+] as const)();
 export * from './rating-light';

@@ -22,8 +22,8 @@ describe('the npm builds', () => {
     expect(widgetCode).toMatch(/export \{[^}]*createParley/);
     expect(reactCode).toMatch(/export \{[^}]*ParleyChat/);
     const imports = (code: string) => [...new Set([...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]))].sort();
-    expect(imports(widgetCode)).toEqual(['lit', 'lit/decorators.js']);
-    expect(imports(reactCode)).toEqual(['@lit/react', 'lit', 'lit/decorators.js', 'react']);
+    expect(imports(widgetCode)).toEqual(['lit']);
+    expect(imports(reactCode)).toEqual(['@lit/react', 'lit', 'react']);
     for (const metafile of [widget.metafile, react.metafile]) {
       expect(Object.keys(metafile.inputs).filter((input) => input.includes('typebox'))).toEqual([]);
     }

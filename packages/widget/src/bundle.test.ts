@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWidget, type WidgetBuild } from '../build';
+import { findOptionalSpreadCalls } from '../optional-spread-calls';
+import { widgetLoadSet } from '../../../scripts/widget-load-set';
 
 describe('the built bundles', () => {
   let outdir: string;
@@ -46,12 +48,26 @@ describe('the built bundles', () => {
     expect(widgetCode).not.toMatch(/TypeBox|sinclair/);
   });
 
+  it('lets check:size find every file the widget writes by following the imports of the widget module', async () => {
+    const code = new Map(await Promise.all(built.chunks.concat(built.widget).map(async ({ file }) => [file, await readFile(path.join(outdir, file), 'utf8')] as const)));
+    const set = widgetLoadSet(built.widget.file, (file) => code.get(file));
+    expect(set.catalogs.map(([catalog]) => catalog!.replace(/-[0-9A-Z]{8}\.js$/, '')).sort()).toEqual(['chat-strings-ar', 'chat-strings-de', 'chat-strings-es', 'chat-strings-fr']);
+    expect([...set.always, ...set.catalogs.flat()].sort()).toEqual([...code.keys()].sort());
+  });
+
+  it('has no optional call that Chrome and Edge 80-90 get wrong, since optional chaining ships as written', async () => {
+    const files = ['loader.js', built.widget.file, ...built.chunks.map((chunk) => chunk.file)];
+    const code = await Promise.all(files.map((file) => readFile(path.join(outdir, file), 'utf8')));
+    expect(code.join('')).toContain('?.');
+    expect(code.flatMap(findOptionalSpreadCalls)).toEqual([]);
+  });
+
   it('defines <parley-chat> and exports mount when the widget module loads', async () => {
     const widget = (await import(/* @vite-ignore */ path.join(outdir, built.widget.file))) as Record<string, unknown>;
     expect(typeof widget.mount).toBe('function');
     expect(customElements.get('parley-chat')).toBeDefined();
 
-    // The minified element still has working decorators: properties set before connecting reach
+    // The minified element still has working reactive properties: properties set before connecting reach
     // the connection (the socket URL), and it renders its shadow DOM.
     const urls: string[] = [];
     const chat = document.createElement('parley-chat');

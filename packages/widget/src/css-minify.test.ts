@@ -15,7 +15,19 @@ describe('minifyCss', () => {
   }
 `;
     expect(minifyCss(css)).toBe(
-      " :host([open]) [part='panel'],li>img{font:var(--parley-font,15px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif);inset:auto 16px calc(100% - 8px) auto}@media (max-width:480px){a{color:red}}",
+      " :host([open]) [part=panel],li>img{font:var(--parley-font,15px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif);inset:auto 16px calc(100% - 8px) auto}@media (max-width:480px){a{color:red}}",
+    );
+  });
+
+  it('unquotes identifier attribute values and drops a leading zero, leaving other quotes and numbers alone', () => {
+    const css = `[part="send"], [data-state='a-b_2'], [title='two words'], [data-n='1a'], [lang='-x'] {
+    box-shadow: 0 1px 0.5px rgba(0, 0, 0, 0.25);
+    animation: open 0.16s;
+    margin: 10.5px -0.5px;
+    font-family: 'Segoe UI';
+  }`;
+    expect(minifyCss(css)).toBe(
+      "[part=send],[data-state=a-b_2],[title='two words'],[data-n='1a'],[lang='-x']{box-shadow:0 1px .5px rgba(0,0,0,.25);animation:open .16s;margin:10.5px -0.5px;font-family:'Segoe UI'}",
     );
   });
 

@@ -2,7 +2,6 @@ import type { WebSocketFactory } from '@parley/client';
 import type { LauncherConfig, Message, SitePublic } from '@parley/protocol';
 import { JOINED_EVENT_PREFIX, LIMITS } from '@parley/protocol/light';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
 import { filesOf, renderAttach, renderAttachment } from './attachment-view';
 import type { Attributes, IdentifyProof } from './widget-api';
 import { ConnectionController } from './connection-controller';
@@ -67,22 +66,47 @@ export interface UnreadChange {
 export class ParleyChat extends LitElement {
   static override styles = chatStyles;
 
-  /** The site's public key, from the snippet. Set before the element is connected. */
-  @property({ attribute: 'site-key' }) siteKey = '';
-  /** The relay's origin, e.g. `https://chat.example.com`. Set before the element is connected. */
-  @property({ attribute: 'relay-origin' }) relayOrigin = '';
-  /** Whether the panel is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
-  /** The language of every word the panel shows; it also sets `lang` and `dir` (rtl for Arabic, Hebrew). */
-  @property({ reflect: true }) language: Language = 'en';
-  /** Fixes the colour scheme; unset, the panel follows the visitor's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: Theme;
-  /** Opens the relay socket; defaults to the browser's WebSocket (tests and other hosts pass their own). */
-  @property({ attribute: false }) createSocket?: WebSocketFactory;
+  /**
+   * Lit's reactive properties, declared here rather than with its decorators: the decorator
+   * modules and esbuild's decorator helper cost every visitor about 0.5 KB gzip (issue 5's budget).
+   */
+  static override properties = {
+    siteKey: { attribute: 'site-key' },
+    relayOrigin: { attribute: 'relay-origin' },
+    open: { type: Boolean, reflect: true },
+    language: { reflect: true },
+    theme: { reflect: true },
+    createSocket: { attribute: false },
+  };
+  static {
+    // Lit adds the properties' accessors to the prototype when it finalizes the class, which
+    // define() does; doing it now keeps them there as the decorators did, for a copy of the widget
+    // whose define() another copy beat (@lit/react looks for `prop in prototype`).
+    this.finalize();
+  }
 
-  @query('textarea') private composer?: HTMLTextAreaElement;
-  @query('[part=log]') private log?: HTMLElement;
-  @query('[part=panel]') private panel?: HTMLElement;
+  /** The site's public key, from the snippet. Set before the element is connected. */
+  siteKey = '';
+  /** The relay's origin, e.g. `https://chat.example.com`. Set before the element is connected. */
+  relayOrigin = '';
+  /** Whether the panel is shown. */
+  open = false;
+  /** The language of every word the panel shows; it also sets `lang` and `dir` (rtl for Arabic, Hebrew). */
+  language: Language = 'en';
+  /** Fixes the colour scheme; unset, the panel follows the visitor's `prefers-color-scheme`. */
+  theme?: Theme;
+  /** Opens the relay socket; defaults to the browser's WebSocket (tests and other hosts pass their own). */
+  createSocket?: WebSocketFactory;
+
+  private get composer(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector('textarea') ?? null;
+  }
+  private get log(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[part=log]') ?? null;
+  }
+  private get panel(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[part=panel]') ?? null;
+  }
 
   private readonly connection = new ConnectionController(this, () => ({
     siteKey: this.siteKey,

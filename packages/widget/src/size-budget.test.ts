@@ -11,6 +11,10 @@ function sizes(gzip: { snippet: number; loader: number; widget: number }): SizeM
 }
 
 describe('checkSizeBudgets', () => {
+  it("enforces issue 5's budgets themselves, not looser ceilings", () => {
+    expect(SIZE_BUDGETS).toEqual({ beforeFirstInteractionGzip: 3 * 1024, widgetGzip: 20 * 1024 });
+  });
+
   it('passes when both budgets hold, exactly at the limit included', () => {
     const verdict = checkSizeBudgets(sizes({ snippet: 272, loader: 2800, widget: SIZE_BUDGETS.widgetGzip }));
     expect(verdict).toMatchObject({ ok: true, failures: [] });
