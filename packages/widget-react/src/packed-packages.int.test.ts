@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -157,6 +158,29 @@ describe('the packed @parley/widget and @parley/widget-react, installed alone', 
     for (const types of ['node_modules/@parley/widget/dist/npm/index.d.ts', 'node_modules/@parley/widget-react/dist/index.d.ts']) {
       expect(await readFile(path.join(app, types), 'utf8')).not.toMatch(/from ['"]@parley\/(protocol|client)/);
     }
+  });
+
+  it("bundles for the browser with a site's bundler, one copy of the widget for both packages", async () => {
+    const result = await build({
+      entryPoints: [path.join(app, 'src/parley.ts'), path.join(app, 'src/support.tsx')],
+      absWorkingDir: app,
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      outdir: path.join(app, 'out'),
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    const from = (file: RegExp) => inputs.filter((input) => file.test(input));
+    const [widget, ...moreWidgets] = from(/@parley\/widget\/dist\/npm\/index\.js$/);
+    const [react] = from(/@parley\/widget-react\/dist\/index\.js$/);
+    expect(moreWidgets).toEqual([]);
+    // The wrapper's `@parley/widget/npm` is the very file the app's `@parley/widget` is.
+    expect(result.metafile.inputs[react!]!.imports.map((imported) => imported.path)).toContain(widget);
+    expect(from(/\/lit-element\.js$/)).toHaveLength(1);
+    expect(from(/typebox/)).toEqual([]);
   });
 
   it('typechecks a strict app that calls createParley(), on() and open() and renders <ParleyChat>', async () => {
