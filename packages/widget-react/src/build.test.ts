@@ -11,7 +11,7 @@ describe('the npm builds', () => {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('bundles the widget as ESM with lit, react and @lit/react left to the app, and no TypeBox', async () => {
+  it('bundles the widget as ESM with lit left to the app, the wrapper with the widget, react and @lit/react left to it, and no TypeBox', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parley-npm-'));
     dirs.push(dir);
     const widget = await buildNpm({ outdir: path.join(dir, 'widget') });
@@ -23,7 +23,7 @@ describe('the npm builds', () => {
     expect(reactCode).toMatch(/export \{[^}]*ParleyChat/);
     const imports = (code: string) => [...new Set([...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]))].sort();
     expect(imports(widgetCode)).toEqual(['lit']);
-    expect(imports(reactCode)).toEqual(['@lit/react', 'lit', 'react']);
+    expect(imports(reactCode)).toEqual(['@lit/react', '@parley/widget/npm', 'react']);
     for (const metafile of [widget.metafile, react.metafile]) {
       expect(Object.keys(metafile.inputs).filter((input) => input.includes('typebox'))).toEqual([]);
     }
