@@ -28,7 +28,11 @@ export class DraftStore implements ReactiveController {
     // Without a token the visitor is new on this device (a first visit, or after `Parley('shutdown')`,
     // which the loader runs itself before the chat loads): no draft there is theirs.
     if (!readItem(openStorage(), storageKey(this.host.siteKey, 'token'))) this.save('');
-    void this.host.stringsReady.then(() => this.show(readItem(openStorage(), this.key())));
+    // Only a saved draft: the composer may hold words put there before it settled.
+    void this.host.stringsReady.then(() => {
+      const draft = readItem(openStorage(), this.key());
+      if (draft) this.show(draft);
+    });
   }
 
   hostDisconnected(): void {
