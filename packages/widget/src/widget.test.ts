@@ -123,7 +123,7 @@ describe('mount', () => {
       // As the loader does: the page's queued listeners are added right after mount().
       controller.run(['on', 'open', () => events.push('open')]);
       controller.run(['on', 'close', () => events.push('close')]);
-      return { controller, calls, events, chat: document.querySelector('parley-chat:last-of-type')! };
+      return { controller, calls, events, chat: [...document.querySelectorAll('parley-chat')].at(-1)! };
     };
     const otherTabWrites = (key: string, newValue: string | null) => dispatchEvent(new StorageEvent('storage', { key, newValue }));
 
