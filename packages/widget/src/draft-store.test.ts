@@ -36,7 +36,7 @@ describe('the composer draft', () => {
       protocolVersion: PROTOCOL_VERSION,
       visitorId: fixtureUuid(2000),
       token: 'token-1',
-      site: { name: 'Acme Support', greeting: null, color: '#112233' },
+      site: { name: 'Acme Support', greeting: 'Hi', color: '#112233' },
       heartbeatMs: 25_000,
     });
     await chat.stringsReady;
