@@ -19,18 +19,22 @@ interface DraftHost extends ReactiveElement {
  * visitor is typing in.
  */
 export class DraftStore implements ReactiveController {
+  /** `parley:<siteKey>:draft`, once the element is on the page (its site key is set by then). */
+  private key = '';
+
   constructor(private readonly host: DraftHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.key = storageKey(this.host.siteKey, 'draft');
     addEventListener('storage', this.onStorage);
     // Without a token the visitor is new on this device (a first visit, or after `Parley('shutdown')`,
     // which the loader runs itself before the chat loads): no draft there is theirs.
     if (!readItem(openStorage(), storageKey(this.host.siteKey, 'token'))) this.save('');
     // Only a saved draft: the composer may hold words put there before it settled.
     void this.host.stringsReady.then(() => {
-      const draft = readItem(openStorage(), this.key());
+      const draft = readItem(openStorage(), this.key);
       if (draft) this.show(draft);
     });
   }
@@ -41,11 +45,7 @@ export class DraftStore implements ReactiveController {
 
   /** Keeps the composer's text; an empty one (sent, or erased) removes the draft here and in every tab. */
   save(text: string): void {
-    writeItem(openStorage(), this.key(), text || null);
-  }
-
-  private key(): string {
-    return storageKey(this.host.siteKey, 'draft');
+    writeItem(openStorage(), this.key, text || null);
   }
 
   /** `Parley('shutdown')`: the draft goes with the visitor, from the composer too. */
@@ -55,7 +55,7 @@ export class DraftStore implements ReactiveController {
   }
 
   private readonly onStorage = (event: StorageEvent): void => {
-    if (event.key === this.key()) this.show(event.newValue);
+    if (event.key === this.key) this.show(event.newValue);
   };
 
   private show(text: string | null): void {

@@ -125,7 +125,12 @@ describe('mount', () => {
       controller.run(['on', 'close', () => events.push('close')]);
       return { controller, calls, events, chat: [...document.querySelectorAll('parley-chat')].at(-1)! };
     };
-    const otherTabWrites = (key: string, newValue: string | null) => dispatchEvent(new StorageEvent('storage', { key, newValue }));
+    /** The shared storage as another tab leaves it, and the event the browser fires here about it. */
+    const otherTabWrites = (key: string, newValue: string | null) => {
+      if (newValue === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, newValue);
+      dispatchEvent(new StorageEvent('storage', { key, newValue }));
+    };
 
     it("is stored as '1' while open and removed when closed, by the API and by the visitor", async () => {
       vi.stubGlobal('WebSocket', SilentSocket);
@@ -177,6 +182,28 @@ describe('mount', () => {
       controller.remove();
       otherTabWrites(OPEN, '1');
       expect(chat.open).toBe(false);
+    });
+
+    it('in a hidden tab, follows once the visitor comes back to it', () => {
+      vi.stubGlobal('WebSocket', SilentSocket);
+      const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+      const { controller, chat, events } = mountPage();
+      otherTabWrites(OPEN, '1');
+      expect(chat.open).toBe(false);
+      hidden.mockReturnValue(false);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(chat.open).toBe(true);
+
+      hidden.mockReturnValue(true);
+      document.dispatchEvent(new Event('visibilitychange'));
+      otherTabWrites(OPEN, null);
+      expect(chat.open).toBe(true);
+      hidden.mockReturnValue(false);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(chat.open).toBe(false);
+      expect(events).toEqual(['open', 'close']);
+      hidden.mockRestore();
+      controller.remove();
     });
   });
 });

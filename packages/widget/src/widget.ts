@@ -18,8 +18,9 @@ defineChat();
  *
  * The open state is shared by the visitor's tabs and kept across pages: localStorage
  * `parley:<siteKey>:open` is '1' while the panel is open and absent when it is closed (the loader
- * reads it too). Other tabs follow live, through the `storage` event the write fires there, and a
- * page that starts with the flag set opens the panel; neither takes focus from the page.
+ * reads it too). Other tabs follow, through the `storage` event the write fires there (a hidden
+ * tab once it is shown again), and a page that starts with the flag set opens the panel; neither
+ * takes focus from the page.
  */
 export function mount({ siteKey, relayOrigin, launcher, language, theme }: MountOptions): ChatController {
   const chat = document.createElement(CHAT_TAG);
@@ -30,17 +31,21 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
 
   const api = new WidgetApi(chat);
   const stop = new AbortController();
+  const { signal } = stop;
   const storage = openStorage();
   const openKey = storageKey(siteKey, 'open');
-  const saveOpen = (open: boolean) => writeItem(storage, openKey, open ? '1' : null);
-  addEventListener('storage', (event) => event.key === openKey && (event.newValue ? show(false) : controller.close()), { signal: stop.signal });
+  // A hidden tab catches up when the visitor comes back to it: an open panel holds a socket, and a
+  // tab nobody looks at needs none (the one the Web Lock gives serves the badge).
+  const follow = () => document.hidden || (readItem(storage, openKey) ? show(false) : controller.close());
+  addEventListener('storage', (event) => event.key === openKey && follow(), { signal });
+  document.addEventListener('visibilitychange', follow, { signal });
   // After the loader has replayed the page's queued commands, so its on('open') listeners hear it.
-  if (readItem(storage, openKey)) queueMicrotask(() => show(false));
+  if (readItem(storage, openKey)) queueMicrotask(follow);
   const show = (focus: boolean) => {
     const opening = !chat.open;
     chat.open = true;
     launcher.setOpen(true);
-    saveOpen(true);
+    writeItem(storage, openKey, '1');
     if (focus) void chat.focus();
     if (opening) api.emit('open', undefined);
   };
@@ -53,7 +58,7 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
       const closing = chat.open;
       chat.open = false;
       launcher.setOpen(false);
-      saveOpen(false);
+      writeItem(storage, openKey, null);
       if (hadFocus) launcher.focus();
       if (closing) api.emit('close', undefined);
     },
