@@ -35,13 +35,15 @@ export function mount({ siteKey, relayOrigin, launcher, language, theme }: Mount
   const storage = openStorage();
   const openKey = storageKey(siteKey, 'open');
   // A hidden tab catches up when the visitor comes back to it: an open panel holds a socket, and a
-  // tab nobody looks at needs none (the one the Web Lock gives serves the badge).
-  const follow = () => document.hidden || (readItem(storage, openKey) ? show(false) : controller.close());
+  // tab nobody looks at needs none (the one the Web Lock gives serves the badge). Without storage
+  // there is no shared state to catch up with (and no flag: it would read as closed).
+  const follow = () => document.hidden || !storage || (readItem(storage, openKey) ? show() : controller.close());
   addEventListener('storage', (event) => event.key === openKey && follow(), { signal });
   document.addEventListener('visibilitychange', follow, { signal });
   // After the loader has replayed the page's queued commands, so its on('open') listeners hear it.
   if (readItem(storage, openKey)) queueMicrotask(follow);
-  const show = (focus: boolean) => {
+  /** Opens the panel; `focus` moves focus into it (the visitor or the page asked, not another tab). */
+  const show = (focus?: boolean) => {
     const opening = !chat.open;
     chat.open = true;
     launcher.setOpen(true);
