@@ -75,14 +75,16 @@ describe.skipIf(!chromium)('visitor and agent in Chromium', () => {
   });
 
   it('keeps the conversation across a reload and shares it with a second tab', async () => {
+    // The chat was open: it comes back open by itself (the open flag in localStorage).
     await visitor.reload();
-    await openWidget(visitor);
+    await visitor.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
     await visitor.getByText('Yes, in 3–5 days.').waitFor();
     await visitor.getByText('Hello! Do you ship to Norway?').waitFor();
 
     const secondTab = await visitorContext.newPage();
     await secondTab.goto(stack.demoUrl);
-    await openWidget(secondTab);
+    // Open in the first tab, so open here too.
+    await secondTab.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
     await secondTab.getByText('Yes, in 3–5 days.').waitFor();
     await sendAsVisitor(secondTab, 'Sent from my second tab');
     const inFirstTab = visitor.getByRole('log').getByText('Sent from my second tab');

@@ -48,7 +48,8 @@ describe.skipIf(!chromium)('the widget offline', () => {
     socketsBlocked = true;
     await context.setOffline(false);
     await page.reload();
-    await page.getByRole('button', { name: 'Open chat' }).click();
+    // Open before the reload, so open again after it (no click: that would toggle it closed).
+    await composer.waitFor();
     // Still unsent after the reload: shown from the persisted outbox.
     await page.locator('[data-status="sending"]', { hasText: 'typed offline two' }).waitFor();
 

@@ -279,4 +279,39 @@ describe.skipIf(!chromium)('the JS API in Chromium', () => {
     await poll(async () => (await badge(second.page).textContent())?.trim()).toMatch(/^1\b/);
     expect((await counts(second.page)).tones).toBe(1);
   });
+
+  it('keeps the panel open and the draft across a reload, shares both with a second tab, and clears the draft everywhere once sent', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const box = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
+    const draftKey = `parley:${siteKey}:draft`;
+    const first = await hostPage(html(snippet()), {}, context);
+    await first.page.getByRole('button', { name: 'Open chat' }).click();
+    await send(first.page, 'A first question');
+    await box(first.page).pressSequentially('And a second one, half writ');
+
+    // A navigation: the chat comes back open by itself, with the words where they were.
+    await first.page.reload();
+    await poll(() => box(first.page).inputValue()).toBe('And a second one, half writ');
+    expect(await first.page.locator('parley-chat').getAttribute('open')).not.toBeNull();
+
+    // Another tab of the same visitor: open as well, with the same draft.
+    const second = await hostPage(html(snippet()), {}, context);
+    await poll(() => box(second.page).inputValue()).toBe('And a second one, half writ');
+    await box(second.page).pressSequentially('ten');
+    await poll(() => box(first.page).inputValue()).toBe('And a second one, half written');
+
+    await box(second.page).press('Enter');
+    await second.page.locator('[data-status="sent"]', { hasText: 'And a second one, half written' }).waitFor();
+    await poll(() => box(first.page).inputValue()).toBe('');
+    expect(await box(second.page).inputValue()).toBe('');
+    expect(await first.page.evaluate((key) => localStorage.getItem(key), draftKey)).toBeNull();
+
+    // Closing in one tab closes the other; the next page starts closed.
+    await second.page.getByRole('button', { name: 'Close chat' }).click();
+    await poll(() => first.page.locator('parley-chat').getAttribute('open')).toBeNull();
+    await first.page.reload();
+    await first.page.locator('parley-chat').waitFor({ state: 'attached' });
+    expect(await first.page.locator('parley-chat').getAttribute('open')).toBeNull();
+  });
 });

@@ -5,6 +5,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { filesOf, renderAttach, renderAttachment } from './attachment-view';
 import type { Attributes, IdentifyProof } from './widget-api';
 import { ConnectionController } from './connection-controller';
+import { DraftStore } from './draft-store';
 import { readableTextOn } from './contrast';
 import { directionOf } from './language';
 import { renderEmailField, renderTranscript, wantsEmail } from './offline-form';
@@ -114,6 +115,7 @@ export class ParleyChat extends LitElement {
     ...(this.createSocket ? { createSocket: this.createSocket } : {}),
     onLiveMessage: (message) => this.emit('parley-message', message),
   }));
+  private readonly draft = new DraftStore(this);
   private reportedUnread = 0;
   private appliedColor = '';
   private renderedCount = 0;
@@ -142,6 +144,7 @@ export class ParleyChat extends LitElement {
   /** `Parley('shutdown')`: forgets the visitor on this device; the chat continues as a new anonymous visitor. */
   shutdown(): void {
     this.connection.shutdown();
+    this.draft.forget();
   }
 
   /** Moves focus to the message box. */
@@ -328,6 +331,7 @@ export class ParleyChat extends LitElement {
   }
 
   private onInput(): void {
+    this.draft.save(this.composer!.value);
     this.connection.typed();
   }
 
@@ -362,7 +366,7 @@ export class ParleyChat extends LitElement {
     // The leave-a-message form's address field: its message goes out with the address to answer.
     const email = form.querySelector<HTMLInputElement>('input[part=email]');
     const sent = email ? this.connection.sendOffline(email.value, composer.value) : this.connection.send(composer.value, prechatDetails(form));
-    if (sent) composer.value = '';
+    if (sent) this.draft.save((composer.value = ''));
   }
 
   private requestClose(): void {

@@ -2,8 +2,11 @@
  * What the widget keeps on the visitor's device, namespaced by site key so two Parley sites on
  * one origin never share a visitor. localStorage only: the widget sets no cookies.
  */
-/** `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them). */
-export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung';
+/**
+ * `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them).
+ * `open` is '1' while the panel is open (widget.ts); `draft` is the composer's text (draft-store.ts).
+ */
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung' | 'open' | 'draft';
 const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen', 'rated', 'rung'];
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {

@@ -32,6 +32,7 @@ function fakeLauncher() {
 describe('mount', () => {
   afterEach(() => {
     document.body.replaceChildren();
+    localStorage.clear();
     vi.unstubAllGlobals();
     SilentSocket.urls = [];
   });
@@ -111,5 +112,98 @@ describe('mount', () => {
     expect(chat.shadowRoot!.querySelector('textarea')?.getAttribute('placeholder')).toBe('Écrivez un message…');
     chat.dispatchEvent(new CustomEvent('parley-unread-change', { detail: { count: 2 } }));
     expect(calls).toEqual(['unread 2 non lus']);
+  });
+
+  describe('the open state', () => {
+    const OPEN = 'parley:site_1:open';
+    const mountPage = () => {
+      const { launcher, calls } = fakeLauncher();
+      const controller = mount({ siteKey: 'site_1', relayOrigin: 'http://127.0.0.1:8080', launcher });
+      const events: string[] = [];
+      // As the loader does: the page's queued listeners are added right after mount().
+      controller.run(['on', 'open', () => events.push('open')]);
+      controller.run(['on', 'close', () => events.push('close')]);
+      return { controller, calls, events, chat: [...document.querySelectorAll('parley-chat')].at(-1)! };
+    };
+    /** The shared storage as another tab leaves it, and the event the browser fires here about it. */
+    const otherTabWrites = (key: string, newValue: string | null) => {
+      if (newValue === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, newValue);
+      dispatchEvent(new StorageEvent('storage', { key, newValue }));
+    };
+
+    it("is stored as '1' while open and removed when closed, by the API and by the visitor", async () => {
+      vi.stubGlobal('WebSocket', SilentSocket);
+      const { controller, chat } = mountPage();
+      expect(localStorage.getItem(OPEN)).toBeNull();
+      controller.open();
+      expect(localStorage.getItem(OPEN)).toBe('1');
+      controller.toggle();
+      expect(localStorage.getItem(OPEN)).toBeNull();
+      controller.open();
+      await chat.updateComplete;
+      chat.shadowRoot!.querySelector('[part=panel]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      expect(chat.open).toBe(false);
+      expect(localStorage.getItem(OPEN)).toBeNull();
+      controller.remove();
+    });
+
+    it("opens again on the next page, telling the page's listeners, without taking focus", async () => {
+      vi.stubGlobal('WebSocket', SilentSocket);
+      const first = mountPage();
+      first.controller.open();
+      first.controller.remove();
+      const search = document.body.appendChild(document.createElement('input'));
+      search.focus();
+
+      const next = mountPage();
+      expect(next.chat.open).toBe(false);
+      await Promise.resolve();
+      expect(next.chat.open).toBe(true);
+      expect(next.calls).toEqual(['open true']);
+      expect(next.events).toEqual(['open']);
+      await next.chat.stringsReady;
+      expect(document.activeElement).toBe(search);
+      next.controller.remove();
+    });
+
+    it('follows another tab opening and closing, and stops once removed', async () => {
+      vi.stubGlobal('WebSocket', SilentSocket);
+      const { controller, chat, calls, events } = mountPage();
+      otherTabWrites(OPEN, '1');
+      expect(chat.open).toBe(true);
+      otherTabWrites('parley:site_2:open', null);
+      expect(chat.open).toBe(true);
+      otherTabWrites(OPEN, null);
+      expect(chat.open).toBe(false);
+      expect(calls).toEqual(['open true', 'open false']);
+      expect(events).toEqual(['open', 'close']);
+
+      controller.remove();
+      otherTabWrites(OPEN, '1');
+      expect(chat.open).toBe(false);
+    });
+
+    it('in a hidden tab, follows once the visitor comes back to it', () => {
+      vi.stubGlobal('WebSocket', SilentSocket);
+      const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+      const { controller, chat, events } = mountPage();
+      otherTabWrites(OPEN, '1');
+      expect(chat.open).toBe(false);
+      hidden.mockReturnValue(false);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(chat.open).toBe(true);
+
+      hidden.mockReturnValue(true);
+      document.dispatchEvent(new Event('visibilitychange'));
+      otherTabWrites(OPEN, null);
+      expect(chat.open).toBe(true);
+      hidden.mockReturnValue(false);
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(chat.open).toBe(false);
+      expect(events).toEqual(['open', 'close']);
+      hidden.mockRestore();
+      controller.remove();
+    });
   });
 });
