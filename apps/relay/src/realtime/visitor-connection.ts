@@ -7,11 +7,9 @@ import {
   getVisitor,
   getVisitorConversation,
   listVisitorConversations,
-  siteVisitorTeams,
   listVisitorMessages,
   markFromOfflineForm,
   setVisitorEmail,
-  toSitePublic,
   type Db,
   type SiteRecord,
 } from '@parley/db';
@@ -36,6 +34,7 @@ import type { RoutingService } from '../routing/routing-service';
 import type { AvailabilityService } from '../availability/availability-service';
 import type { EmailService } from '../email/email-service';
 import { requirePrechat, savePrechat } from '../site-settings/prechat';
+import { widgetSiteOf } from '../site-settings/site-config';
 import { channels } from './channels';
 import { Connection } from './connection';
 import { markForVisitor, visitorRead } from './read-receipts';
@@ -110,7 +109,7 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
       protocolVersion: PROTOCOL_VERSION,
       visitorId: visitor.id,
       token: createVisitorToken(secret, siteId, visitor.id),
-      site: await this.sitePublic(),
+      site: await widgetSiteOf(this.deps.db, this.site),
       heartbeatMs: HEARTBEAT_MS,
     });
     // Whether anyone will answer now (business hours, agents online), and live changes of it.
@@ -125,12 +124,6 @@ export class VisitorConnection extends Connection<WidgetToRelay> {
     await this.syncAll(frame.resume ?? {});
     // A visitor who reconnects while waiting learns their place in line again.
     for (const position of await this.deps.routing.queue.positionsFor(workspaceId, visitor.id)) this.send(position);
-  }
-
-  /** The site as its widget may know it, with the teams its visitors may pick (routing). */
-  private async sitePublic() {
-    const teams = await siteVisitorTeams(this.deps.db, this.site.workspaceId, this.site.id);
-    return { ...toSitePublic(this.site), ...(teams.length > 0 ? { teams } : {}) };
   }
 
   private async verifiedVisitor(token: string) {
