@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       browser,
       pageOrigin: pages.origin,
       relayOrigin: relay.relay.baseUrl,
+      floorOrigin: thirdParty.origin,
       hoverPoint: await findLauncher(browser, pages.origin),
     };
     // One unmeasured run each warms Chromium and the relay's file cache, so run 1 is not an outlier.

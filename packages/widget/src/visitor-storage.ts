@@ -2,8 +2,13 @@
  * What the widget keeps on the visitor's device, namespaced by site key so two Parley sites on
  * one origin never share a visitor. localStorage only: the widget sets no cookies.
  */
-/** `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them). */
-export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung';
+/**
+ * `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them).
+ * `open` is '1' while the visitor has the panel open (the panel writes it), so the next page's
+ * loader loads the panel early; `launcher` is the relay's last answer for the bubble's settings,
+ * site data rather than the visitor's, so shutdown keeps it.
+ */
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung' | 'open' | 'launcher';
 const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen', 'rated', 'rung'];
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {
