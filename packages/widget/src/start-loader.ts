@@ -112,7 +112,7 @@ export function startLoader(env: LoaderEnvironment): void {
 
   // The site's side, offsets, colour, label and language. The relay's last answer, kept on the
   // device (`launcher`: the response as it came), places the bubble at once; the relay is asked
-  // again at the same idle moment (within its 30 s max-age the browser's HTTP cache answers) and
+  // again at the next idle moment (within its 30 s max-age the browser's HTTP cache answers) and
   // its answer applied and kept, so a console change shows within the page view that asks. With
   // no answer kept, the bubble stays hidden until one comes (configure() replaces its inline
   // style), so it never jumps corners; when the settings cannot be read (no relay, a foreign page,
@@ -136,12 +136,16 @@ export function startLoader(env: LoaderEnvironment): void {
       // Nothing kept yet, or something this loader cannot read: as on a first visit.
       launcher.style.visibility = 'hidden';
     }
-    win
-      .fetch(`${relayOrigin}/v1/widget/config?siteKey=${siteKey}`)
-      .then((response) => response.text())
-      // An error body has no `launcher`: apply() throws on it, and nothing is kept.
-      .then((body) => writeItem(storage, configKey, apply(body)))
-      .catch(() => kept || launcher!.configure('', ''));
+    // At the next idle moment: starting a cross-origin fetch is work of its own, and the two
+    // together can make one long task on a slow phone.
+    whenIdle(win, () =>
+      win
+        .fetch(`${relayOrigin}/v1/widget/config?siteKey=${siteKey}`)
+        .then((response) => response.text())
+        // An error body has no `launcher`: apply() throws on it, and nothing is kept.
+        .then((body) => writeItem(storage, configKey, apply(body)))
+        .catch(() => kept || launcher!.configure('', '')),
+    );
     launcher.addEventListener('parley-intent', () => void load().catch(() => undefined));
     launcher.addEventListener('parley-toggle', () => run('toggle'));
     // Built at idle there is a <body>; built earlier for a Parley('open'), the async loader may
