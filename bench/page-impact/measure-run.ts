@@ -5,6 +5,7 @@
  * panel on a page with the snippet) and measured again. Nothing is clicked.
  */
 import type { Browser, CDPSession } from 'playwright-core';
+import { attributeTrace, pageMainThread, type TraceAttribution, type TraceEvent } from './trace-attribution';
 
 /**
  * `with` the snippet, `without` it, and `floor`: the same snippet loading an empty script from another
@@ -34,6 +35,8 @@ export interface PhaseSample {
   longTaskMs: number;
   /** Bytes on the wire (headers included) from the relay's origin. */
   widgetBytes: number;
+  /** The same page view's main-thread tasks split by cause, from a trace (trace-attribution.ts). */
+  trace: TraceAttribution;
   widgetRequests: number;
 }
 
@@ -50,6 +53,8 @@ export interface RunSetup {
   browser: Browser;
   pageOrigin: string;
   relayOrigin: string;
+  /** Where the floor variant's empty script comes from: its tasks are attributed to that origin. */
+  floorOrigin: string;
   /** Where the launcher button sits (viewport coordinates), so both variants are hovered alike. */
   hoverPoint: { x: number; y: number };
 }
@@ -87,18 +92,28 @@ export async function measureRun(setup: RunSetup, variant: Variant): Promise<Run
     await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     await cpuClock.send('Performance.enable', { timeDomain: 'threadTicks' });
     const start = await taskMetrics(cdp, cpuClock);
+    const pageUrl = `${setup.pageOrigin}/${variant}`;
+    const scriptOrigin = variant === 'floor' ? setup.floorOrigin : setup.relayOrigin;
 
-    await page.goto(`${setup.pageOrigin}/${variant}`, { waitUntil: 'load' });
+    let trace = await startTrace(cdp);
+    await page.goto(pageUrl, { waitUntil: 'load' });
     await pause(SETTLE_MS);
     // Metrics first: reading them costs the page nothing, the evaluate below does.
     const settled = await taskMetrics(cdp, cpuClock);
     const settledWire = wire.totals();
+    const loadEvents = await trace.stop();
+    const mainThread = pageMainThread(loadEvents, pageUrl);
+    if (!mainThread) throw new Error(`the trace of ${pageUrl} has no ParseHTML for it: Chromium renamed its trace events?`);
+    const loadedTrace = attributeTrace(loadEvents, mainThread, scriptOrigin);
     const loaded = await observed(page);
 
+    trace = await startTrace(cdp);
     await page.mouse.move(setup.hoverPoint.x, setup.hoverPoint.y);
     await pause(HOVER_SETTLE_MS);
     const hovered = await taskMetrics(cdp, cpuClock);
     const hoveredWire = wire.totals();
+    // The same renderer thread as the load window's (no HTML is parsed in this one to find it by).
+    const hoverTrace = attributeTrace(await trace.stop(), mainThread, scriptOrigin);
     const afterHover = await observed(page);
 
     return {
@@ -109,6 +124,7 @@ export async function measureRun(setup: RunSetup, variant: Variant): Promise<Run
         longTaskMs: sum(loaded.longTasks),
         widgetBytes: settledWire.bytes,
         widgetRequests: settledWire.requests,
+        trace: loadedTrace,
       },
       lcpMs: loaded.lcp,
       launcherShown: loaded.launcherShown,
@@ -118,6 +134,7 @@ export async function measureRun(setup: RunSetup, variant: Variant): Promise<Run
         longTaskMs: sum(afterHover.longTasks) - sum(loaded.longTasks),
         widgetBytes: hoveredWire.bytes - settledWire.bytes,
         widgetRequests: hoveredWire.requests - settledWire.requests,
+        trace: hoverTrace,
       },
     };
   } finally {
@@ -166,6 +183,28 @@ function taskDelta(from: TaskMetrics, to: TaskMetrics): { taskMs: number; script
     taskMs: restarted ? to.task : to.task - from.task,
     scriptMs: restarted ? to.script : to.script - from.script,
     cpuMs: restarted ? to.cpu : to.cpu - from.cpu,
+  };
+}
+
+/**
+ * Timeline categories (what the Performance panel records), from before the navigation: RunTask
+ * marks each top-level task, its nested events name the script, callback or request it served.
+ */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'loading', 'toplevel'];
+
+async function startTrace(cdp: CDPSession): Promise<{ stop(): Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  const collect = (event: { value: object[] }) => events.push(...(event.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      return events;
+    },
   };
 }
 

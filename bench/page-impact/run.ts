@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       browser,
       pageOrigin: pages.origin,
       relayOrigin: relay.relay.baseUrl,
+      floorOrigin: thirdParty.origin,
       hoverPoint: await findLauncher(browser, pages.origin),
     };
     // One unmeasured run each warms Chromium and the relay's file cache, so run 1 is not an outlier.
@@ -115,6 +116,18 @@ origin; the loader and the panel come from a real relay process on another origi
 \`TaskDuration\` (and \`ScriptDuration\`) delta from \`Performance.getMetrics\` from navigation to 2 s after \`load\`
 (the async loader delays \`load\` until it has run); long tasks and LCP come from \`PerformanceObserver\`s installed
 before the page's first byte; bytes are what came over the wire from the relay (headers included). Nothing is clicked.
+
+The \`TaskDuration\` difference counts everything the renderer does differently, including what the browser does for
+any cross-origin script tag whatever it holds: the "floor" variant (the same snippet loading an empty script from a
+third origin) pays for it too. So each load is also traced (CDP \`Tracing.start\`, devtools.timeline categories) and
+the page's main-thread top-level tasks are attributed (bench/page-impact/trace-attribution.ts): a task that evaluated,
+compiled or called code from the relay's origin (a script, a timer, an idle callback, an event listener) is Parley's
+script; a task that only handled a request to the relay (its response, data, finish; the browser's own work, which
+an empty script costs too) is counted apart; the rest is the page's. The trace rows sum those tasks on the wall clock
+and on the thread's CPU clock (\`tdur\`, which time spent waiting for a core that another process holds does not
+stretch): Parley's script on the CPU clock is the steadiest figure of what the loader itself costs. Promise callbacks
+(e.g. the config answer) run in microtask checkpoints that name no script; they land in the request's task or the
+page's. Trace figures are throttled (4x) durations, like the rest.
 
 ${markdownTable(report.rows)}
 

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-/** The loader reading the site's settings before it shows the bubble (GET /v1/widget/config). */
+/**
+ * The loader reading the site's settings before it shows the bubble (GET /v1/widget/config), and
+ * keeping the answer for the next page views (launcher-config-cache.ts).
+ */
 import type { LauncherConfig } from '@parley/protocol';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetModule } from './launcher-handle';
 import { startLoader } from './start-loader';
 
@@ -22,15 +25,31 @@ function serve(launcher: LauncherConfig) {
   return vi.spyOn(window, 'fetch').mockResolvedValue(new Response(JSON.stringify({ launcher })));
 }
 
+const TEAL = { style: 'inset:auto;inset-inline-start:32px;bottom:40px;z-index:7;--parley-site-color:#0f766e', label: 'Chat with us', language: null };
+const ORANGE = { style: 'inset:auto;inset-inline-end:12px;bottom:12px;z-index:9;--parley-site-color:#c2410c', label: 'Ask us', language: null };
+
+/** What an earlier page view kept: the relay's answer as it came. */
+function keep(launcher: LauncherConfig): void {
+  localStorage.setItem('parley:pk_1:launcher', JSON.stringify({ launcher }));
+}
+
+const kept = () => (JSON.parse(localStorage.getItem('parley:pk_1:launcher') ?? 'null') as { launcher: LauncherConfig } | null)?.launcher;
+
 describe('the loader and the site’s settings', () => {
+  beforeEach(() => {
+    // The bubble is built at the page's first idle moment: here, at once.
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => callback());
+  });
   afterEach(() => {
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
     delete window.Parley;
     document.body.replaceChildren();
+    localStorage.clear();
   });
 
   it('keeps the bubble hidden until the settings arrive, then places, colours and labels it', async () => {
-    const fetch = serve({ style: 'inset:auto;inset-inline-start:32px;bottom:40px;z-index:7;--parley-site-color:#0f766e', label: 'Chat with us', language: null });
+    const fetch = serve(TEAL);
     const { launcher } = start();
     expect(fetch).toHaveBeenCalledWith(`${RELAY}/v1/widget/config?siteKey=pk_1`);
     expect(launcher.style.visibility).toBe('hidden');
@@ -69,5 +88,57 @@ describe('the loader and the site’s settings', () => {
     expect(launcher.style.cssText).toBe('');
     expect(launcher.shadowRoot!.querySelector<HTMLElement>('[part=label]')!.hidden).toBe(true);
     expect(launcher.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).toBe('Open chat');
+  });
+
+  it('keeps the answer, and the next page view places the bubble with it at once, then applies and keeps what the relay says now', async () => {
+    serve(TEAL);
+    const first = start();
+    await vi.waitFor(() => expect(kept()).toEqual(TEAL));
+    expect(first.launcher.style.visibility).toBe('');
+
+    delete window.Parley;
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+    const fetch = serve(ORANGE);
+    const next = start();
+    expect(next.launcher.style.visibility).toBe('');
+    expect(next.launcher.style.getPropertyValue('bottom')).toBe('40px');
+    expect(next.launcher.shadowRoot!.querySelector('[part=label]')!.textContent).toBe('Chat with us');
+    expect(fetch).toHaveBeenCalledWith(`${RELAY}/v1/widget/config?siteKey=pk_1`);
+
+    // The console changed meanwhile: this page view follows as soon as the relay answers.
+    await vi.waitFor(() => expect(next.launcher.style.getPropertyValue('bottom')).toBe('12px'));
+    expect(next.launcher.style.getPropertyValue('--parley-site-color')).toBe('#c2410c');
+    expect(next.launcher.shadowRoot!.querySelector('[part=label]')!.textContent).toBe('Ask us');
+    expect(kept()).toEqual(ORANGE);
+  });
+
+  it('keeps the kept answer on the bubble when the relay cannot be asked or answers with an error', async () => {
+    keep(TEAL);
+    const fetch = vi.spyOn(window, 'fetch').mockRejectedValue(new TypeError('offline'));
+    const offline = start();
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(offline.launcher.style.getPropertyValue('bottom')).toBe('40px');
+    expect(offline.launcher.style.visibility).toBe('');
+
+    delete window.Parley;
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+    const refused = vi.spyOn(window, 'fetch').mockResolvedValue(new Response(JSON.stringify({ code: 'unknown_site', message: 'No site.' }), { status: 404 }));
+    const errored = start();
+    await vi.waitFor(() => expect(refused).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(errored.launcher.style.getPropertyValue('bottom')).toBe('40px');
+    expect(kept()).toEqual(TEAL);
+  });
+
+  it('treats a kept value it cannot read as nothing kept', async () => {
+    localStorage.setItem('parley:pk_1:launcher', '{"launch');
+    serve(TEAL);
+    const { launcher } = start();
+    expect(launcher.style.visibility).toBe('hidden');
+    await vi.waitFor(() => expect(launcher.style.getPropertyValue('bottom')).toBe('40px'));
+    expect(kept()).toEqual(TEAL);
   });
 });

@@ -46,16 +46,23 @@ function snippetQueue(...calls: unknown[][]): void {
 
 const launchers = () => document.querySelectorAll('parley-launcher');
 
+/** The loader builds the bubble at the page's first idle moment: here at once, unless a test holds it. */
+function idleAtOnce(): void {
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => callback());
+}
+
 describe('startLoader', () => {
   let warn: ReturnType<typeof vi.spyOn>;
   beforeEach(() => {
     warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     // The site's settings (loader-config.test.ts covers them): none here, the defaults apply.
     vi.spyOn(window, 'fetch').mockRejectedValue(new TypeError('no relay in unit tests'));
+    idleAtOnce();
   });
   afterEach(() => {
     warn.mockRestore();
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
     delete window.Parley;
     document.body.replaceChildren();
     localStorage.clear();
@@ -175,6 +182,49 @@ describe('startLoader', () => {
     }
   });
 
+  it('loads the widget when idle for a visitor who left the panel open on the last page, and leaves opening it to the panel', async () => {
+    localStorage.setItem('parley:site_1:open', '1');
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+    expect(widget.importModule).not.toHaveBeenCalled();
+
+    idle[0]!();
+    await vi.waitFor(() => expect(widget.mounts).toHaveLength(1));
+    expect(widget.mounts[0]!.launcher).toBe(launchers()[0]);
+    expect(widget.calls).toEqual([]);
+  });
+
+  it('builds the bubble at the page’s first idle moment, asks for the site’s settings at the next, and mounts the chat on it', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+    expect(launchers()).toHaveLength(0);
+    expect(window.fetch).not.toHaveBeenCalled();
+
+    idle[0]!();
+    expect(launchers()).toHaveLength(1);
+    // Starting the request waits for the next idle moment, so the two never make one long task.
+    expect(window.fetch).not.toHaveBeenCalled();
+    idle[1]!();
+    expect(window.fetch).toHaveBeenCalledTimes(1);
+    window.Parley!('open');
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open']));
+    expect(widget.mounts[0]!.launcher).toBe(launchers()[0]);
+    expect(launchers()).toHaveLength(1);
+  });
+
+  it('builds the bubble at once when the page opens the chat before idle', async () => {
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    snippetQueue(['open']);
+    const widget = fakeWidgetModule();
+    startLoader({ window, script: loaderScript(), widgetFile: 'w.js', importModule: widget.importModule });
+    await vi.waitFor(() => expect(widget.calls).toEqual(['open']));
+    expect(widget.mounts[0]!.launcher).toBe(launchers()[0]);
+  });
+
   it('does not load the widget for a visitor without a conversation until asked', async () => {
     const widget = fakeWidgetModule();
     vi.useFakeTimers();
@@ -210,10 +260,12 @@ describe('startLoader', () => {
 });
 
 describe('language and theme from the loader script', () => {
+  beforeEach(idleAtOnce);
   afterEach(() => {
     delete window.Parley;
     document.body.replaceChildren();
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 
   function start(attributes: Record<string, string>, browser: string[]) {
@@ -257,9 +309,11 @@ describe('language and theme from the loader script', () => {
 });
 
 describe('<parley-launcher>', () => {
+  beforeEach(idleAtOnce);
   afterEach(() => {
     delete window.Parley;
     document.body.replaceChildren();
+    vi.unstubAllGlobals();
   });
 
   it('shows the unread badge and the open state', () => {

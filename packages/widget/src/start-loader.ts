@@ -2,9 +2,9 @@ import type { WidgetConfig } from '@parley/protocol';
 import { pickLanguage } from './language';
 import type { ChatController, WidgetModule } from './launcher-handle';
 import type { ParleyFunction } from './parley-global';
-import { LAUNCHER_TAG, defineLauncher } from './parley-launcher';
+import { LAUNCHER_TAG, defineLauncher, type ParleyLauncher } from './parley-launcher';
 import { parseTheme } from './theme';
-import { forgetVisitor, openStorage, readItem, storageKey } from './visitor-storage';
+import { forgetVisitor, openStorage, readItem, storageKey, writeItem } from './visitor-storage';
 
 export interface LoaderEnvironment {
   window: Window;
@@ -20,16 +20,18 @@ export interface LoaderEnvironment {
 }
 
 type Command = 'open' | 'close' | 'toggle';
-const COMMANDS: readonly string[] = ['open', 'close', 'toggle'] satisfies Command[];
 /** Commands the widget module runs: kept here, in order, until it is loaded. */
 const FORWARDED: readonly string[] = ['identify', 'set', 'on', 'shutdown'];
 
-/** How long an idle preload may wait for the page to go quiet before it loads anyway. */
+/** How long the idle work (the bubble, a preload) may wait for the page to go quiet before it runs anyway. */
 const IDLE_TIMEOUT_MS = 4000;
 
 /**
- * Installs the bubble and the `Parley(...)` dispatcher, replaying what the page queued before
- * the loader arrived. Runs once per page however many times the script is included.
+ * Installs the `Parley(...)` dispatcher, replaying what the page queued before the loader arrived,
+ * and, at the page's first idle moment, the bubble. Runs once per page however many times the
+ * script is included. While the page loads it does nothing else: the bubble's shadow DOM, styles
+ * and settings, and any preload, wait for idle, so they never lengthen the page's own tasks or
+ * delay its paints.
  */
 export function startLoader(env: LoaderEnvironment): void {
   const win = env.window;
@@ -39,7 +41,7 @@ export function startLoader(env: LoaderEnvironment): void {
 
   const siteKey = env.script?.getAttribute('data-site-key');
   if (!env.script || !siteKey) {
-    console.warn('Parley: the loader script needs a data-site-key attribute. Copy the snippet again from the console.');
+    console.warn('Parley: the loader script has no data-site-key. Copy the snippet again from the console.');
     return;
   }
   const relayOrigin = new URL(env.script.src, doc.baseURI).origin;
@@ -50,12 +52,9 @@ export function startLoader(env: LoaderEnvironment): void {
   const lang = env.script.getAttribute('data-lang');
   let language = pickLanguage(win.navigator.languages, lang);
   const theme = parseTheme(env.script.getAttribute('data-theme'));
+  const storage = openStorage(win);
 
-  defineLauncher(win.customElements);
-  const launcher = doc.createElement(LAUNCHER_TAG);
-  launcher.setLanguage(language);
-  launcher.style.visibility = 'hidden';
-
+  let launcher: ParleyLauncher | undefined;
   let loading: Promise<WidgetModule> | undefined;
   let mounting: Promise<ChatController> | undefined;
   let controller: ChatController | undefined;
@@ -68,7 +67,7 @@ export function startLoader(env: LoaderEnvironment): void {
   const mount = () =>
     (mounting ??= load().then(
       (module) => {
-        controller = module.mount({ siteKey, relayOrigin, launcher, language, ...(theme ? { theme } : {}) });
+        controller = module.mount({ siteKey, relayOrigin, launcher: bubble(), language, ...(theme ? { theme } : {}) });
         for (const args of forwarded) controller.run(args);
         forwarded = [];
         return controller;
@@ -94,11 +93,12 @@ export function startLoader(env: LoaderEnvironment): void {
 
   const parley: ParleyFunction = (...args: unknown[]) => {
     const [command] = args;
-    if (typeof command === 'string' && COMMANDS.includes(command)) run(command as Command);
-    else if (typeof command === 'string' && FORWARDED.includes(command)) {
+    // Own properties only, so `toString` and the like are unknown commands; a non-string is none.
+    if (handlers.hasOwnProperty(command as string)) run(command as Command);
+    else if (FORWARDED.includes(command as string)) {
       // Identify and attributes wait for the chat to load (on the visitor's first intent): they
       // never make a page fetch the chat by themselves. Shutdown forgets the visitor right away.
-      if (command === 'shutdown') forgetVisitor(openStorage(win), siteKey);
+      if (command === 'shutdown') forgetVisitor(storage, siteKey);
       // Through the chain, so a command never overtakes an `open` still waiting for the module.
       chain = chain.then(() => {
         if (controller) controller.run(args);
@@ -110,37 +110,69 @@ export function startLoader(env: LoaderEnvironment): void {
   parley.loaded = true;
   win.Parley = parley;
 
-  // The site's side, offsets, colour, label and language. The bubble stays hidden until they are
-  // known (configure() replaces its inline style), so it never jumps corners; when they cannot be
-  // read (no relay, a foreign page, an error body without `launcher`), the catch shows it with the
-  // defaults.
-  win
-    .fetch(`${relayOrigin}/v1/widget/config?siteKey=${siteKey}`)
-    .then((response) => response.json())
-    .then(({ launcher: settings }: WidgetConfig) => {
-      if (!lang && settings.language) launcher.setLanguage((language = settings.language));
-      launcher.configure(settings.style, settings.label);
-    })
-    .catch(() => launcher.configure('', ''));
+  // The site's side, offsets, colour, label and language. The relay's last answer, kept on the
+  // device (`launcher`: the response as it came), places the bubble at once; the relay is asked
+  // again at the next idle moment (within its 30 s max-age the browser's HTTP cache answers) and
+  // its answer applied and kept, so a console change shows within the page view that asks. With
+  // no answer kept, the bubble stays hidden until one comes (configure() replaces its inline
+  // style), so it never jumps corners; when the settings cannot be read (no relay, a foreign page,
+  // an error body without `launcher`), it shows with the defaults.
+  const configKey = storageKey(siteKey, 'launcher');
+  const apply = (body: string | null) => {
+    const { launcher: settings } = JSON.parse(body!) as WidgetConfig;
+    if (!lang && settings.language) launcher!.setLanguage((language = settings.language));
+    launcher!.configure(settings.style, settings.label);
+    return body;
+  };
+  const bubble = (): ParleyLauncher => {
+    if (launcher) return launcher;
+    defineLauncher(win.customElements);
+    launcher = doc.createElement(LAUNCHER_TAG);
+    launcher.setLanguage(language);
+    let kept: unknown;
+    try {
+      kept = apply(readItem(storage, configKey));
+    } catch {
+      // Nothing kept yet, or something this loader cannot read: as on a first visit.
+      launcher.style.visibility = 'hidden';
+    }
+    // At the next idle moment: starting a cross-origin fetch is work of its own, and the two
+    // together can make one long task on a slow phone.
+    whenIdle(win, () =>
+      win
+        .fetch(`${relayOrigin}/v1/widget/config?siteKey=${siteKey}`)
+        .then((response) => response.text())
+        // An error body has no `launcher`: apply() throws on it, and nothing is kept.
+        .then((body) => writeItem(storage, configKey, apply(body)))
+        .catch(() => kept || launcher!.configure('', '')),
+    );
+    launcher.addEventListener('parley-intent', () => void load().catch(() => undefined));
+    launcher.addEventListener('parley-toggle', () => run('toggle'));
+    // Built at idle there is a <body>; built earlier for a Parley('open'), the async loader may
+    // have beaten the parser to it, and the bubble is fixed-position either way.
+    (doc.body ?? doc.documentElement).append(launcher);
+    return launcher;
+  };
 
-  launcher.addEventListener('parley-intent', () => void load().catch(() => undefined));
-  launcher.addEventListener('parley-toggle', () => run('toggle'));
-  whenBodyReady(doc, () => doc.body.append(launcher));
+  // Each an `arguments` object, iterable like an array.
+  for (const args of queued?.q ?? []) parley(...(args as unknown[]));
 
-  for (const args of Array.from(queued?.q ?? [])) parley(...Array.from(args));
-
-  // A returning visitor with a conversation gets the chat loaded (hidden) once the page is idle,
-  // so an agent's reply shows up as an unread badge without a click.
-  if (readItem(openStorage(win), storageKey(siteKey, 'conversation'))) {
-    whenIdle(win, () => void mount().catch(warnUnavailable));
-  }
+  // A returning visitor with a conversation gets the chat loaded (hidden), so an agent's reply
+  // shows up as an unread badge without a click; one who had the panel open when they left the
+  // last page (`open`, which the panel keeps) gets it loaded so the panel can open itself again.
+  whenIdle(win, () => {
+    bubble();
+    if (readItem(storage, storageKey(siteKey, 'conversation')) || readItem(storage, storageKey(siteKey, 'open')) == '1') {
+      mount().catch(warnUnavailable);
+    }
+  });
 }
 
-function whenBodyReady(doc: Document, append: () => void): void {
-  if (doc.body) append();
-  else doc.addEventListener('DOMContentLoaded', append, { once: true });
-}
-
+/**
+ * At the page's first idle moment: the browser runs idle callbacks only when it has no task or
+ * frame to do, so what runs here never lengthens the page's own tasks or delays its paints.
+ * Without requestIdleCallback (Safari), after a pause long enough for a page to have loaded.
+ */
 function whenIdle(win: Window, callback: () => void): void {
   if ('requestIdleCallback' in win) win.requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
   else (win as Window).setTimeout(callback, IDLE_TIMEOUT_MS / 2);

@@ -4,9 +4,11 @@
  */
 /**
  * `tabs` and `ring` name the visitor's BroadcastChannel and Web Locks (nothing stored under them).
- * `open` is '1' while the panel is open (widget.ts); `draft` is the composer's text (draft-store.ts).
+ * `open` is '1' while the panel is open (widget.ts), so the next page's loader loads the panel early
+ * and it reopens; `draft` is the composer's text (draft-store.ts); `launcher` is the relay's last
+ * answer for the bubble's settings, site data rather than the visitor's, so shutdown keeps it.
  */
-export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung' | 'open' | 'draft';
+export type VisitorStorageItem = 'token' | 'outbox' | 'conversation' | 'seen' | 'rated' | 'tabs' | 'ring' | 'rung' | 'open' | 'draft' | 'launcher';
 const ITEMS: VisitorStorageItem[] = ['token', 'outbox', 'conversation', 'seen', 'rated', 'rung'];
 
 export function storageKey(siteKey: string, item: VisitorStorageItem): string {
