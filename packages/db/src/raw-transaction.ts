@@ -2,7 +2,7 @@
  * Transactions of plain SQL for the one path where the query builder costs more than the work:
  * the group commit (message-writer.ts). The statements there have a fixed text whatever the
  * batch size (arrays as parameters), so on Postgres each is parsed and planned once per pooled
- * connection (a named prepared statement) and nothing is rebuilt per message. PGlite runs the
+ * connection (a named prepared statement with a generic plan) and nothing is rebuilt per message. PGlite runs the
  * same text through its own transaction, which also keeps its single-connection mutex rule.
  */
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
@@ -27,12 +27,21 @@ export function rawTransactions(db: Db): RawTransaction {
   throw new Error('rawTransactions needs a Db opened by openDb (a pg Pool or PGlite underneath)');
 }
 
+/**
+ * Generic plans for the transaction's prepared statements. Left to choose, Postgres kept planning
+ * each execution afresh (a custom plan per batch, since the array parameters' sizes vary), which
+ * cost more CPU than running the statements; their generic plans are the index lookups a batch
+ * wants whatever its size. SET LOCAL ends with the transaction, so the pool's other queries keep
+ * the default. Sent with BEGIN as one simple query: no extra round trip.
+ */
+const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_generic_plan';
+
 function pgTransactions(pool: pg.Pool): RawTransaction {
   return async (body) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(BEGIN);
       const result = await body(async <Row>(statement: Statement, values: unknown[]) => {
         const { rows } = await client.query({ name: statement.name, text: statement.text, values });
         return rows as Row[];
