@@ -1,7 +1,8 @@
 /**
  * The group commit's four statements (message-writer.ts), as plain SQL of a fixed text: a batch
  * of any size passes its values as arrays, so Postgres prepares each statement once per
- * connection. Column lists here must match schema.ts (the message-writer tests read every row
+ * connection. Each is meant to be a few index probes per batch row; raw-transaction.ts makes the
+ * planner keep to that. Column lists here must match schema.ts (the message-writer tests read every row
  * back through the query builder, which would show a mismatch).
  */
 import type { Attachment, AuthorKind, ConversationStatus, MessageKind } from '@parley/protocol';
@@ -14,20 +15,14 @@ import type { Statement } from './raw-transaction';
 export type LockedRow = SummaryRow & { workspaceId: string; visitorId: string; firstResponseAt: Date | null; visitorLastSeq: number };
 type MessageRow = typeof messages.$inferSelect;
 
-/**
- * Locks the batch's conversations in id order, so concurrent batches on several nodes cannot deadlock.
- * The visitor comes from a lateral lookup by primary key per conversation (OFFSET 0 keeps the planner
- * from flattening it into a join): as a plain join, the planner hash-joined a sequential scan of the
- * whole visitors table for a batch of a few dozen conversations whenever that table looked small.
- */
+/** Locks the batch's conversations in id order, so concurrent batches on several nodes cannot deadlock. */
 export const LOCK_CONVERSATIONS: Statement = {
-  name: 'parley_batch_lock_v2',
+  name: 'parley_batch_lock_v1',
   text: `SELECT c.id, c.site_id, c.status, c.assignee_id, c.last_seq, c.last_message_preview, c.last_message_author_kind,
       c.last_message_at, c.created_at, c.updated_at, v.id AS visitor_id, v.name AS visitor_name, v.email AS visitor_email,
       c.team_id, c.queued_at, c.waiting_since, c.snoozed_until, c.assigned_at, c.first_response_at, c.closed_at,
       c.workspace_id, c.visitor_last_seq
-    FROM conversations c
-      CROSS JOIN LATERAL (SELECT visitors.id, visitors.name, visitors.email FROM visitors WHERE visitors.id = c.visitor_id OFFSET 0) v
+    FROM conversations c JOIN visitors v ON v.id = c.visitor_id
     WHERE c.id = ANY($1::uuid[])
     ORDER BY c.id
     FOR UPDATE OF c`,
@@ -40,15 +35,13 @@ export const CLIENT_ID_UNIQUE = 'messages_conversation_id_client_id_unique';
 
 /**
  * Messages already stored under one of the batch's (conversation, clientId) pairs: resends. Only
- * run after a batch's insert met CLIENT_ID_UNIQUE. A lateral lookup per pair (OFFSET 0 keeps it
- * from becoming a join), so the plan is that index's probes whatever the planner thinks of the
- * table's size: as a join it could hash a sequential scan of every stored message.
+ * run after a batch's insert met CLIENT_ID_UNIQUE.
  */
 export const FIND_RESENDS: Statement = {
-  name: 'parley_batch_resends_v3',
+  name: 'parley_batch_resends_v2',
   text: `SELECT ${MESSAGE_COLUMNS.split(', ').map((column) => `m.${column}`).join(', ')}
-    FROM unnest($1::uuid[], $2::text[]) AS k(conversation_id, client_id)
-      CROSS JOIN LATERAL (SELECT * FROM messages WHERE messages.conversation_id = k.conversation_id AND messages.client_id = k.client_id OFFSET 0) m`,
+    FROM messages m JOIN unnest($1::uuid[], $2::text[]) AS k(conversation_id, client_id)
+      ON m.conversation_id = k.conversation_id AND m.client_id = k.client_id`,
 };
 
 /**

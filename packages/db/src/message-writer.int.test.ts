@@ -100,7 +100,9 @@ describeEachBackend('message writer (group commit)', (database, kind) => {
 
   it('answers a resend of a stored message inside a batch of new ones, which keep gapless seqs', async () => {
     const fixture = await createChatFixture(db());
-    const [resent, other, holder] = await Promise.all([1, 2, 3].map(() => insertEmptyConversation(db(), fixture)));
+    const resent = await insertEmptyConversation(db(), fixture);
+    const other = await insertEmptyConversation(db(), fixture);
+    const holder = await insertEmptyConversation(db(), fixture);
     const writer = createMessageWriter(db(), { concurrency: 1 });
     const scope = { workspaceId: fixture.workspace.id };
     const send = (conversationId: string, clientId: string) => writer.append(scope, { conversationId, clientId, author: fixture.visitorAuthor, body: clientId });

@@ -28,13 +28,24 @@ export function rawTransactions(db: Db): RawTransaction {
 }
 
 /**
- * Generic plans for the transaction's prepared statements. Left to choose, Postgres kept planning
- * each execution afresh (a custom plan per batch, since the array parameters' sizes vary), which
- * cost more CPU than running the statements; their generic plans are the index lookups a batch
- * wants whatever its size. SET LOCAL ends with the transaction, so the pool's other queries keep
- * the default. Sent with BEGIN as one simple query: no extra round trip.
+ * How the transaction's statements are planned; SET LOCAL ends with the transaction, so the pool's
+ * other queries keep the defaults, and it goes with BEGIN as one simple query: no extra round trip.
+ * - Generic plans: left to choose, Postgres planned each execution afresh (a custom plan per batch,
+ *   the arrays' sizes vary), which cost more CPU than running the statements did.
+ * - No sequential scans, hash or merge joins: every statement here is a few index probes per batch
+ *   row. With a small or not yet analyzed table (a new install, the benchmark's 1,000
+ *   conversations) the planner preferred hashing a sequential scan of conversations, visitors or
+ *   even all messages, on every batch, and a generic plan would keep that choice for the
+ *   connection's life while the table grows. These settings only weigh plans; where no index fits,
+ *   Postgres still scans.
  */
-const BEGIN = 'BEGIN; SET LOCAL plan_cache_mode = force_generic_plan';
+const BEGIN = [
+  'BEGIN',
+  'SET LOCAL plan_cache_mode = force_generic_plan',
+  'SET LOCAL enable_seqscan = off',
+  'SET LOCAL enable_hashjoin = off',
+  'SET LOCAL enable_mergejoin = off',
+].join('; ');
 
 function pgTransactions(pool: pg.Pool): RawTransaction {
   return async (body) => {
