@@ -2,20 +2,31 @@
  * `npx tsx bench/probe.ts [--rates=700,2000] [--step-ms=10000] [--visitors=1000] [--cpu-prof=DIR]`:
  * one relay process at a few fixed rates, for working on the hot path between full `pnpm bench`
  * runs. With `--cpu-prof` the relay runs under `node --cpu-prof` and writes its profile to DIR when
- * it stops. Prints one line per step with the 1-minute load average beside it.
+ * it stops. Prints one line per step with the 1-minute load average beside it, and the CPU time each
+ * process group spent per 1,000 acked messages: on a machine shared with other work that figure
+ * moves far less than the rates and latencies do, so it is the one to A/B a hot-path change with.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from '@parley/test-services/start';
 import { Cleanup } from './load/cleanup';
-import { LoadRig } from './load/load-rig';
+import { LoadRig, type StepResult } from './load/load-rig';
 import { newSecret, relayPids, startCluster } from './load/parley/cluster';
 import { formatStep } from './load/ramp';
 import { postgresPids } from './load/run-context';
 
 function option(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+/** CPU milliseconds per 1,000 acked messages, per process group (generators and other left out). */
+function cpuPerThousand(result: StepResult): string {
+  const acked = result.ackedRate ?? 0;
+  if (acked <= 0) return 'cpu per 1,000 acked: nothing acked';
+  const groups = Object.entries(result.cpu.groups).filter(([name]) => name !== 'generators' && name !== 'other');
+  // % of one core over the window -> CPU ms per second -> per 1,000 acked messages.
+  return `cpu per 1,000 acked: ${groups.map(([name, use]) => `${name} ${((use * 10 * 1000) / acked).toFixed(0)} ms`).join(', ')}`;
 }
 
 async function main(): Promise<void> {
@@ -71,6 +82,7 @@ async function main(): Promise<void> {
       const result = await rig.step(rate, stepMs);
       acked += (result.ackedRate ?? 0) * result.seconds;
       log(`${formatStep(result)} | load ${loadavg()[0]!.toFixed(2)}`);
+      log(`  ${cpuPerThousand(result)}`);
     }
     if (countFile) {
       await cleanup.run();

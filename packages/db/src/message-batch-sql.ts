@@ -1,7 +1,8 @@
 /**
  * The group commit's four statements (message-writer.ts), as plain SQL of a fixed text: a batch
  * of any size passes its values as arrays, so Postgres prepares each statement once per
- * connection. Column lists here must match schema.ts (the message-writer tests read every row
+ * connection. Each is meant to be a few index probes per batch row; raw-transaction.ts makes the
+ * planner keep to that. Column lists here must match schema.ts (the message-writer tests read every row
  * back through the query builder, which would show a mismatch).
  */
 import type { Attachment, AuthorKind, ConversationStatus, MessageKind } from '@parley/protocol';
@@ -29,7 +30,13 @@ export const LOCK_CONVERSATIONS: Statement = {
 
 const MESSAGE_COLUMNS = 'id, conversation_id, seq, client_id, author_kind, author_id, author_name, kind, visitor_seq, body, attachment, created_at, workspace_id';
 
-/** Messages already stored under one of the batch's (conversation, clientId) pairs: resends. */
+/** The unique index a resend's insert runs into (schema.ts); the writer then looks resends up. */
+export const CLIENT_ID_UNIQUE = 'messages_conversation_id_client_id_unique';
+
+/**
+ * Messages already stored under one of the batch's (conversation, clientId) pairs: resends. Only
+ * run after a batch's insert met CLIENT_ID_UNIQUE.
+ */
 export const FIND_RESENDS: Statement = {
   name: 'parley_batch_resends_v2',
   text: `SELECT ${MESSAGE_COLUMNS.split(', ').map((column) => `m.${column}`).join(', ')}

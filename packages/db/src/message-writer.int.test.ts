@@ -98,6 +98,28 @@ describeEachBackend('message writer (group commit)', (database, kind) => {
     expect(messages.map((m) => m.body)).toEqual(['once', 'two']);
   });
 
+  it('answers a resend of a stored message inside a batch of new ones, which keep gapless seqs', async () => {
+    const fixture = await createChatFixture(db());
+    const resent = await insertEmptyConversation(db(), fixture);
+    const other = await insertEmptyConversation(db(), fixture);
+    const holder = await insertEmptyConversation(db(), fixture);
+    const writer = createMessageWriter(db(), { concurrency: 1 });
+    const scope = { workspaceId: fixture.workspace.id };
+    const send = (conversationId: string, clientId: string) => writer.append(scope, { conversationId, clientId, author: fixture.visitorAuthor, body: clientId });
+    const stored = await send(resent, 'stored');
+    // The first send takes the writer's only batch slot, so the next three queue into one batch.
+    const [, again, next, elsewhere] = await Promise.all([send(holder, 'h'), send(resent, 'stored'), send(resent, 'next'), send(other, 'elsewhere')]);
+    expect(again).toMatchObject({ created: false, message: { id: stored!.message.id, seq: 1 } });
+    expect(next).toMatchObject({ created: true, message: { seq: 2 } });
+    expect(elsewhere).toMatchObject({ created: true, message: { seq: 1 } });
+    const { messages } = await listMessages(db(), fixture.workspace.id, resent);
+    expect(messages.map((m) => [m.seq, m.clientId])).toEqual([
+      [1, 'stored'],
+      [2, 'next'],
+    ]);
+    expect((await getConversationSummary(db(), fixture.workspace.id, resent))?.lastSeq).toBe(2);
+  });
+
   it('refuses, in a mixed batch, only the messages outside their scope', async () => {
     const mine = await createChatFixture(db());
     const theirs = await createChatFixture(db(), 'Other');

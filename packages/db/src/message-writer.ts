@@ -6,10 +6,15 @@
  * are locked (in id order, so concurrent batches on several nodes cannot deadlock), seq is
  * last_seq + 1 without gaps in arrival order, and a clientId already stored — or twice in one
  * batch — returns the first row and uses no seq.
+ *
+ * A batch first goes without looking its clientIds up: resends are rare, and the unique
+ * (conversation_id, client_id) index refuses one anyway. When it does, the transaction rolls back
+ * and the batch is written again with the lookup, so a resend still returns the stored message.
  */
 import type { ConversationSummary } from '@parley/protocol';
 import { toConversationSummary } from './conversations';
 import {
+  CLIENT_ID_UNIQUE,
   FIND_RESENDS,
   INSERT_MESSAGES,
   insertValues,
@@ -28,6 +33,8 @@ import type { Db } from './open-db';
 import { rawTransactions, type RawQuery, type RawTransaction } from './raw-transaction';
 import { acceptsVisitorMessage, afterMessage, routingStateOf, summaryRouting, type RoutingState } from './routing-state';
 import type { messages } from './schema';
+
+const UNIQUE_VIOLATION = '23505';
 
 export interface AppendScope {
   workspaceId: string;
@@ -117,7 +124,10 @@ export function createMessageWriter(db: Db, options: MessageWriterOptions = {}):
  */
 async function writeOrIsolate(db: Db, transaction: RawTransaction, batch: Pending[]): Promise<void> {
   try {
-    const results = await transaction((query) => writeBatch(query, batch));
+    const results = await transaction((query) => writeBatch(query, batch, false)).catch((error: unknown) => {
+      if (!isStoredClientId(error)) throw error;
+      return transaction((query) => writeBatch(query, batch, true));
+    });
     batch.forEach((pending, index) => pending.resolve(results[index] ?? null));
   } catch (error) {
     if (batch.length === 1) {
@@ -140,7 +150,14 @@ async function writeOrIsolate(db: Db, transaction: RawTransaction, batch: Pendin
   }
 }
 
-async function writeBatch(query: RawQuery, batch: Pending[]): Promise<Array<AppendMessageResult | null>> {
+/** The insert met a clientId already stored in its conversation: a resend the batch did not look up. */
+function isStoredClientId(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === UNIQUE_VIOLATION && constraint === CLIENT_ID_UNIQUE;
+}
+
+/** With lookUpResends false, a resend in the batch fails the insert (isStoredClientId) instead of being found. */
+async function writeBatch(query: RawQuery, batch: Pending[], lookUpResends: boolean): Promise<Array<AppendMessageResult | null>> {
   const conversationIds = [...new Set(batch.map((pending) => pending.input.conversationId))];
   const lockedRows = (await query<RawLockedRow>(LOCK_CONVERSATIONS, [conversationIds])).map(toLockedRow);
   const locked = new Map<string, LockedRow>(lockedRows.map((row) => [row.id, row]));
@@ -157,7 +174,7 @@ async function writeBatch(query: RawQuery, batch: Pending[]): Promise<Array<Appe
   };
 
   const keyOf = (conversationId: string, clientId: string) => `${conversationId}\u0000${clientId}`;
-  const withClientId = batch.filter((pending) => pending.input.clientId !== null && inScope(pending));
+  const withClientId = lookUpResends ? batch.filter((pending) => pending.input.clientId !== null && inScope(pending)) : [];
   const existing = new Map<string, typeof messages.$inferSelect>();
   if (withClientId.length > 0) {
     const rows = await query<RawMessageRow>(FIND_RESENDS, [

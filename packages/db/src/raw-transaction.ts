@@ -2,7 +2,7 @@
  * Transactions of plain SQL for the one path where the query builder costs more than the work:
  * the group commit (message-writer.ts). The statements there have a fixed text whatever the
  * batch size (arrays as parameters), so on Postgres each is parsed and planned once per pooled
- * connection (a named prepared statement) and nothing is rebuilt per message. PGlite runs the
+ * connection (a named prepared statement with a generic plan) and nothing is rebuilt per message. PGlite runs the
  * same text through its own transaction, which also keeps its single-connection mutex rule.
  */
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
@@ -27,12 +27,32 @@ export function rawTransactions(db: Db): RawTransaction {
   throw new Error('rawTransactions needs a Db opened by openDb (a pg Pool or PGlite underneath)');
 }
 
+/**
+ * How the transaction's statements are planned; SET LOCAL ends with the transaction, so the pool's
+ * other queries keep the defaults, and it goes with BEGIN as one simple query: no extra round trip.
+ * - Generic plans: left to choose, Postgres planned each execution afresh (a custom plan per batch,
+ *   the arrays' sizes vary), which cost more CPU than running the statements did.
+ * - No sequential scans, hash or merge joins: every statement here is a few index probes per batch
+ *   row. With a small or not yet analyzed table (a new install, the benchmark's 1,000
+ *   conversations) the planner preferred hashing a sequential scan of conversations, visitors or
+ *   even all messages, on every batch, and a generic plan would keep that choice for the
+ *   connection's life while the table grows. These settings only weigh plans; where no index fits,
+ *   Postgres still scans.
+ */
+const BEGIN = [
+  'BEGIN',
+  'SET LOCAL plan_cache_mode = force_generic_plan',
+  'SET LOCAL enable_seqscan = off',
+  'SET LOCAL enable_hashjoin = off',
+  'SET LOCAL enable_mergejoin = off',
+].join('; ');
+
 function pgTransactions(pool: pg.Pool): RawTransaction {
   return async (body) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
+      await client.query(BEGIN);
       const result = await body(async <Row>(statement: Statement, values: unknown[]) => {
         const { rows } = await client.query({ name: statement.name, text: statement.text, values });
         return rows as Row[];
