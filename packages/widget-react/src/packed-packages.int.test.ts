@@ -141,10 +141,10 @@ describe('the packed @parley/widget and @parley/widget-react, installed alone', 
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('ships the built files only, exports them with their types, and depends on nothing private', async () => {
+  it('ships the built files and the licence only, exports them with their types, and depends on nothing private', async () => {
     const list = async (tarball: string) => (await run('tar', ['-tzf', tarball])).stdout.trim().split('\n').sort();
-    expect(await list(tarballs.widget)).toEqual(['package/README.md', 'package/dist/npm/index.d.ts', 'package/dist/npm/index.js', 'package/package.json']);
-    expect(await list(tarballs.react)).toEqual(['package/README.md', 'package/dist/index.d.ts', 'package/dist/index.js', 'package/package.json']);
+    expect(await list(tarballs.widget)).toEqual(['package/LICENSE', 'package/README.md', 'package/dist/npm/index.d.ts', 'package/dist/npm/index.js', 'package/package.json']);
+    expect(await list(tarballs.react)).toEqual(['package/LICENSE', 'package/README.md', 'package/dist/index.d.ts', 'package/dist/index.js', 'package/package.json']);
 
     const widget = JSON.parse(await readFile(path.join(app, 'node_modules/@parley/widget/package.json'), 'utf8'));
     const react = JSON.parse(await readFile(path.join(app, 'node_modules/@parley/widget-react/package.json'), 'utf8'));
