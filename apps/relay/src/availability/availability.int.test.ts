@@ -1,8 +1,8 @@
 /** Business hours over REST and live availability on the visitor socket, on one node and across two. */
-import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
+import { postgresUrl, redisUrl } from '@parley/test-services';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAgent, openVisitor, send } from '../routing/routing-test-kit';
-import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
+import { startRelay, type RelayUnderTest, startTwoNodes } from '../testing/relay-harness';
 import { eventually, signIn, type RawSocket } from '../testing/test-clients';
 
 const alwaysClosed = { enabled: true, timeZone: 'Europe/Berlin', weekly: [], holidays: [], offlineBehaviour: 'form' };
@@ -120,14 +120,8 @@ describe.skipIf(!postgresUrl() || !redisUrl())('availability across two nodes', 
   });
 
   it('reaches a widget on the other node at once when presence or hours change there', async () => {
-    const created = await createTestDatabase(postgresUrl()!);
-    cleanups.push(() => created.drop());
     // The periodic check is an hour away: only the bus can carry the change within the test.
-    const env = { PRESENCE_GRACE_MS: '0', ROUTING_SWEEP_MS: '3600000' };
-    const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env });
-    cleanups.push(() => node1.close());
-    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env, seed: false });
-    cleanups.push(() => node2.close());
+    const [node1, node2] = await startTwoNodes(cleanups, { env: { PRESENCE_GRACE_MS: '0', ROUTING_SWEEP_MS: '3600000' } });
     const latest = (socket: RawSocket) => socket.frames.filter((frame) => frame.type === 'availability.changed').at(-1);
 
     const visitor = await openVisitor(node2, node1.a);

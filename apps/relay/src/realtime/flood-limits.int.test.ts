@@ -1,8 +1,8 @@
 /** Floods are refused with typed, retryable errors; per-IP budgets hold across nodes through Redis. */
 import { PROTOCOL_VERSION, WS_PATHS } from '@parley/protocol';
-import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
+import { postgresUrl, redisUrl } from '@parley/test-services';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
+import { startRelay, type RelayUnderTest, startTwoNodes } from '../testing/relay-harness';
 import { eventually, RawSocket } from '../testing/test-clients';
 
 async function visitorSocket(relay: RelayUnderTest): Promise<RawSocket> {
@@ -42,14 +42,8 @@ describe('flood limits', () => {
 
   describe.skipIf(!postgresUrl() || !redisUrl())('across nodes', () => {
     it('shares one per-IP budget between two nodes through Redis', async () => {
-      const created = await createTestDatabase(postgresUrl()!);
-      cleanups.push(() => created.drop());
+      const [node1, node2] = await startTwoNodes(cleanups, { env: { FRAME_LIMIT_VISITOR_SOCKET: '0', FRAME_LIMIT_IP: '12' } });
       // A fresh key space per run: the budget key is the IP, shared by every test on this Redis.
-      const env = { FRAME_LIMIT_VISITOR_SOCKET: '0', FRAME_LIMIT_IP: '12' };
-      const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env });
-      cleanups.push(() => node1.close());
-      const node2 = await startRelay({ database: node1.database, redisUrl: redisUrl()!, env, seed: false });
-      cleanups.push(() => node2.close());
       await node1.app.parley.redis!.del('parley:frames:ip:127.0.0.1');
       const sockets = [await visitorSocket(node1), await visitorSocket({ ...node2, a: node1.a })];
       cleanups.push(() => sockets.forEach((socket) => socket.close()));

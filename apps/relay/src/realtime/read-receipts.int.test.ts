@@ -5,10 +5,10 @@
  * the other agents (not its own socket); marks never move back, come again after a watch or a
  * sync, and a seq past the end is a typed error, as is another workspace's conversation.
  */
-import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
+import { postgresUrl, redisUrl } from '@parley/test-services';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addAgent, openAgentSocket, openVisitor, send, visitorSays, type TestAgent } from '../routing/routing-test-kit';
-import { startRelay } from '../testing/relay-harness';
+import { startTwoNodes } from '../testing/relay-harness';
 import { eventually, signIn, type RawSocket } from '../testing/test-clients';
 
 describe.skipIf(!postgresUrl() || !redisUrl())('read receipts across two nodes', () => {
@@ -18,13 +18,8 @@ describe.skipIf(!postgresUrl() || !redisUrl())('read receipts across two nodes',
   });
 
   it('carries each side’s marks to the other, in each side’s numbering, and refuses seqs past the end', async () => {
-    const created = await createTestDatabase(postgresUrl()!);
-    cleanups.push(() => created.drop());
     const env = { FRAME_LIMIT_VISITOR_SOCKET: '0', FRAME_LIMIT_AGENT_SOCKET: '0', FRAME_LIMIT_IP: '0', ROUTING_SWEEP_MS: '60000' };
-    const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env });
-    cleanups.push(() => node1.close());
-    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env, seed: false });
-    cleanups.push(() => node2.close());
+    const [node1, node2] = await startTwoNodes(cleanups, { env });
     const track = <T extends RawSocket | TestAgent>(item: T): T => {
       cleanups.push(() => ('cookie' in item ? item.socket : (item as RawSocket)).close());
       return item;

@@ -6,9 +6,9 @@
  * chose to appear offline offline, and one who connected during the outage online.
  */
 import type { AgentPresence, AgentStatus } from '@parley/protocol';
-import { createTestDatabase, postgresUrl, startRedis } from '@parley/test-services';
+import { postgresUrl, startRedis } from '@parley/test-services';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRelay } from '../testing/relay-harness';
+import { startTwoNodes } from '../testing/relay-harness';
 import { eventually } from '../testing/test-clients';
 import { addAgent, send, type TestAgent } from './routing-test-kit';
 
@@ -21,13 +21,8 @@ describe.skipIf(!postgresUrl())('presence after a Redis outage', () => {
   it('is written again and announced by every node, so consoles on the other node show the truth', async () => {
     const redis = await startRedis();
     cleanups.push(() => redis.stop());
-    const created = await createTestDatabase(postgresUrl()!);
-    cleanups.push(() => created.drop());
     const env = { FRAME_LIMIT_AGENT_SOCKET: '0', ROUTING_SWEEP_MS: '200', PRESENCE_GRACE_MS: '50' };
-    const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redis.url, env });
-    cleanups.push(() => node1.close());
-    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redis.url, env, seed: false });
-    cleanups.push(() => node2.close());
+    const [node1, node2] = await startTwoNodes(cleanups, { env, redisUrl: redis.url });
     const join = async (node: typeof node1, name: string): Promise<TestAgent> => {
       const agent = await addAgent(node1.database, node, node1.a, { name });
       cleanups.push(() => agent.socket.close());

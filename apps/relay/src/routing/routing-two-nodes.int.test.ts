@@ -3,9 +3,9 @@
  * for 5 agents of capacity 3. Nobody passes their capacity, no conversation is assigned twice,
  * and the queue drains in its order as the agents close chats.
  */
-import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
+import { postgresUrl, redisUrl } from '@parley/test-services';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRelay, type RelayUnderTest } from '../testing/relay-harness';
+import { type RelayUnderTest, startTwoNodes } from '../testing/relay-harness';
 import { eventually, type RawSocket } from '../testing/test-clients';
 import { addAgent, openVisitor, send, type TestAgent } from './routing-test-kit';
 
@@ -20,14 +20,8 @@ describe.skipIf(!postgresUrl() || !redisUrl())('routing across two relay nodes',
   });
 
   it(`assigns ${VISITORS} conversations to ${AGENTS} agents of capacity ${CAPACITY} exactly once, within capacity, in queue order`, async () => {
-    const created = await createTestDatabase(postgresUrl()!);
-    cleanups.push(() => created.drop());
     const env = { FRAME_LIMIT_VISITOR_SOCKET: '0', FRAME_LIMIT_AGENT_SOCKET: '0', FRAME_LIMIT_IP: '0', ROUTING_SWEEP_MS: '250' };
-    const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env });
-    cleanups.push(() => node1.close());
-    // Its own pool on the same database, as a second process would have.
-    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, env, seed: false });
-    cleanups.push(() => node2.close());
+    const [node1, node2] = await startTwoNodes(cleanups, { env });
     const nodes: RelayUnderTest[] = [node1, node2];
     const db = node1.database.db;
     const workspaceId = node1.a.workspaceId;

@@ -3,9 +3,9 @@
  * without the widget reconnecting.
  */
 import type { SitePublic } from '@parley/protocol';
-import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
+import { postgresUrl, redisUrl } from '@parley/test-services';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRelay } from '../testing/relay-harness';
+import { startTwoNodes } from '../testing/relay-harness';
 import { connectVisitor, eventually, signIn } from '../testing/test-clients';
 
 describe.skipIf(!postgresUrl() || !redisUrl())('site.updated across two relay nodes', () => {
@@ -15,12 +15,7 @@ describe.skipIf(!postgresUrl() || !redisUrl())('site.updated across two relay no
   });
 
   it('pushes a change made on node 1 to the site’s widgets on both nodes, once each', async () => {
-    const created = await createTestDatabase(postgresUrl()!);
-    cleanups.push(() => created.drop());
-    const node1 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()! });
-    cleanups.push(() => node1.close());
-    const node2 = await startRelay({ databaseUrl: created.url, redisUrl: redisUrl()!, seed: false });
-    cleanups.push(() => node2.close());
+    const [node1, node2] = await startTwoNodes(cleanups);
 
     const seen = new Map<string, SitePublic[]>();
     const open = async (label: string, node: typeof node1, site: typeof node1.a) => {

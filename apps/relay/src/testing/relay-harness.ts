@@ -4,6 +4,7 @@
  * and two seeded workspaces (A and B) so every test can check tenant isolation.
  */
 import { createBus, type Bus } from '@parley/bus';
+import { createTestDatabase, postgresUrl, redisUrl } from '@parley/test-services';
 import { freePort } from '@parley/test-services/start';
 import { createAgent, createSite, createWorkspace, openDb, setAgentCapacity, type Database } from '@parley/db';
 import type { FastifyInstance } from 'fastify';
@@ -95,4 +96,26 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
       if (ownsDatabase) await database.close();
     },
   };
+}
+
+/** What a test started, stopped last first by its afterEach. */
+export type Cleanups = Array<() => Promise<unknown> | unknown>;
+
+/**
+ * Two relay nodes as deployed: each with its own pool on one fresh database of the test Postgres,
+ * and one Redis (the shared test Redis unless given); the first seeds the workspaces. Their stops
+ * and the database's drop go on `cleanups`.
+ */
+export async function startTwoNodes(
+  cleanups: Cleanups,
+  options: { env?: Record<string, string>; redisUrl?: string } = {},
+): Promise<[RelayUnderTest, RelayUnderTest]> {
+  const created = await createTestDatabase(postgresUrl()!);
+  cleanups.push(() => created.drop());
+  const shared = { databaseUrl: created.url, redisUrl: options.redisUrl ?? redisUrl()!, ...(options.env ? { env: options.env } : {}) };
+  const node1 = await startRelay(shared);
+  cleanups.push(() => node1.close());
+  const node2 = await startRelay({ ...shared, seed: false });
+  cleanups.push(() => node2.close());
+  return [node1, node2];
 }
